@@ -1,0 +1,38 @@
+# The course's two commands are `make lab` and `make test` (see README.md). Everything else here
+# is what they need. Dependencies and their bounds live in pyproject.toml only.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Where the CPU build of PyTorch comes from. Empty: the configured package index (on this kind of
+# machine, a local CPU wheel). Elsewhere on Linux: make lab TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_INDEX ?=
+TORCH_REQ := $(shell grep -o '"torch[^"]*"' pyproject.toml | tr -d '"')
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+PYTEST_ARGS ?=
+
+.PHONY: lab test setup bench exercises clean
+
+lab: setup  ## set everything up, then open the course in JupyterLab
+	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+	    --LabApp.default_url=/lab/tree/notebooks $(ROOT_FLAG)
+
+test: setup  ## set everything up, then run every test (unit, notebooks)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed
+
+# torch is installed first and on its own, so that the CPU build is the one that satisfies
+# pyproject's bound; the editable install after it then finds torch already there.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) "$(TORCH_REQ)"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (gru-course)"
+	touch $@
+
+bench: setup  ## time the numpy GRU against torch.nn.GRU
+	$(BIN)/python benchmarks/bench_gru.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts
