@@ -17,7 +17,7 @@ import time
 import numpy as np
 import torch
 
-from gru_course import GRUParams, gru_backward, gru_forward
+from gru_course import GRUParams, gru_backward, gru_forward, rel_error
 
 SIZES = {"small": (20, 8, 16, 32), "standard": (100, 32, 64, 128), "large": (200, 64, 128, 256)}
 GOALS = {"small": 1.0, "standard": 0.8, "large": 1.0}
@@ -68,6 +68,11 @@ def bench(size: str, dtype, pairs: int, block: int, reset: str):
         X.grad = H0.grad = None
         out, _ = module(X, H0)
         out.backward(dHS)
+
+    hs, _ = gru_forward(xs, h0, p, reset=reset)     # time only what computes the same thing
+    if reset == "after":
+        gap = rel_error(hs, module(X, H0)[0].detach().numpy())
+        assert gap < (1e-4 if dtype == np.float32 else 1e-10), f"numpy and torch differ: {gap:.1e}"
 
     def block_median(fn):
         times = [_timed(fn) for _ in range(block + 1)]
