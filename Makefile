@@ -10,6 +10,7 @@ TORCH_INDEX ?=
 TORCH_REQ := $(shell grep -o '"torch[^"]*"' pyproject.toml | tr -d '"')
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
+NOTEBOOK_DIRS := $(wildcard notebooks solutions)
 
 .PHONY: lab test setup bench exercises clean
 
@@ -17,8 +18,12 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 	    --LabApp.default_url=/lab/tree/notebooks $(ROOT_FLAG)
 
+# Unit tests and every lecture and solution notebook (nbval: a notebook fails if a cell raises,
+# or if a cell tagged nbval-check-output prints something other than what is stored).
 test: setup  ## set everything up, then run every test (unit, notebooks)
-	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m gru_course build-exercises --check
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
+	    tests $(NOTEBOOK_DIRS) $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed
 
@@ -30,6 +35,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (gru-course)"
 	touch $@
+
+exercises: setup  ## regenerate exercises/ from solutions/
+	$(BIN)/python -m gru_course build-exercises
 
 bench: setup  ## time the numpy GRU against torch.nn.GRU
 	$(BIN)/python benchmarks/bench_gru.py

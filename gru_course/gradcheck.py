@@ -131,11 +131,11 @@ class TimeStepReport:
         return min(bad_prefix) if bad_prefix else None
 
     def __str__(self) -> str:
-        lines = [f"{'t':>3}  {'dL/dx_t':>9}  {'params of steps 0..t':<22}"]
+        lines = [f"{'t':>3}  {'dL/dx_t':>9}  {'params of steps 0..t':>20}  {'worst in':<8}"]
         for t, (dx_err, (p_err, name)) in enumerate(zip(self.dx_errors, self.prefix_errors)):
             wrong = [what for what, err in (("dL/dx_t", dx_err), (name, p_err)) if err > self.tol]
             mark = f"  <-- wrong: {', '.join(wrong)}" if wrong else ""
-            lines.append(f"{t:>3}  {dx_err:9.1e}  {p_err:9.1e} (worst: {name:<5}){mark}")
+            lines.append(f"{t:>3}  {dx_err:9.1e}  {p_err:20.1e}  {name:<8}{mark}".rstrip())
         first = self.first_bad_step
         lines.append("backward pass correct at every step" if first is None else
                      f"backward pass first goes wrong at t = {first} "

@@ -1,0 +1,197 @@
+"""Checks for the exercises of 03 BPTT: local derivatives, a step's and a sequence's backward
+pass, numerical gradients, locating a bug in time, and gradient clipping."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..activations import sigmoid
+from ..gradcheck import numerical_gradient as _numerical_gradient
+from ..gradcheck import rel_error, time_step_report
+from ..gru import GRUParams, GRUStepCache, gru_step_backward as _step_backward, gru_step_forward
+from ..gru_sequence import gru_forward
+from . import engine
+from .engine import TOL, CheckFailure, Mistake
+from .forward import SIZES, random_params
+
+# --- local derivatives ------------------------------------------------------------------------
+
+SIGMOID_BACKWARD_MISTAKES = [
+    Mistake("You returned σ'(a) = s (1 - s) alone; multiply by the upstream gradient ds "
+            "(chain rule: dL/da = dL/ds · ds/da).", lambda ds, s: s * (1 - s)),
+    Mistake("s is already σ(a): the derivative is s (1 - s), not σ(s) (1 - σ(s)).",
+            lambda ds, s: ds * sigmoid(s) * (1 - sigmoid(s))),
+    Mistake("The factor s is missing: σ'(a) = s (1 - s).", lambda ds, s: ds * (1 - s)),
+    Mistake("The factor (1 - s) is missing: σ'(a) = s (1 - s).", lambda ds, s: ds * s),
+    Mistake("ds (1 - s²) is the derivative of tanh; the sigmoid's is s (1 - s).",
+            lambda ds, s: ds * (1 - s * s)),
+]
+
+TANH_BACKWARD_MISTAKES = [
+    Mistake("You returned tanh'(a) = 1 - t² alone; multiply by the upstream gradient dt.",
+            lambda dt, t: 1 - t * t),
+    Mistake("t is already tanh(a): the derivative is 1 - t², not 1 - tanh(t)².",
+            lambda dt, t: dt * (1 - np.tanh(t) ** 2)),
+    Mistake("1 - t should be 1 - t²: tanh'(a) = 1 - tanh(a)².", lambda dt, t: dt * (1 - t)),
+    Mistake("dt t (1 - t) is the sigmoid's derivative; tanh's is 1 - t².",
+            lambda dt, t: dt * t * (1 - t)),
+    Mistake("The '1 -' is missing: tanh'(a) = 1 - t², not t².", lambda dt, t: dt * t * t),
+]
+
+
+def _check_local(name, fn, reference, activation, mistakes, seed) -> None:
+    rng = np.random.default_rng(seed)
+    for N, _, H in SIZES:
+        upstream, value = rng.standard_normal((N, H)), activation(2 * rng.standard_normal((N, H)))
+        out, _ = engine.call(name, fn, upstream, value)
+        out = engine.array(name, out, (N, H), "the shape of its arguments")
+        engine.compare(name, out, reference(upstream, value), (upstream, value), mistakes,
+                       f"N={N}, H={H}")
+    engine.passed(name, f"{len(SIZES)} random cases")
+
+
+def check_sigmoid_backward(sigmoid_backward) -> None:
+    """sigmoid_backward(ds, s) = ds ⊙ s ⊙ (1 - s), where s = σ(a)."""
+    _check_local("sigmoid_backward", sigmoid_backward, lambda ds, s: ds * s * (1 - s), sigmoid,
+                 SIGMOID_BACKWARD_MISTAKES, seed=10)
+
+
+def check_tanh_backward(tanh_backward) -> None:
+    """tanh_backward(dt, t) = dt ⊙ (1 - t²), where t = tanh(a)."""
+    _check_local("tanh_backward", tanh_backward, lambda dt, t: dt * (1 - t * t), np.tanh,
+                 TANH_BACKWARD_MISTAKES, seed=11)
+
+
+# --- one step backward ------------------------------------------------------------------------
+
+def step_backward_variant(dh, cache: GRUStepCache, bug: str | None = None):
+    """gru_step_backward with one classic bug switched on (None: the right answer)."""
+    x, h, r, z, n, _, p, _ = cache
+    if bug == "other convention":               # differentiates h = (1 - z) h + z n
+        dz, dn, dh_prev = dh * (n - h), dh * z, dh * (1 - z)
+    else:
+        dz, dn = dh * ((n - h) if bug == "dz sign" else (h - n)), dh * (1 - z)
+        dh_prev = 0 * dh if bug == "no direct path" else dh * z
+    da_n = dn if bug == "no tanh'" else dn * (1 - n * n)
+    if bug == "reset after":
+        hn = h @ p.W_hn + p.b_hn
+        dr, d_hn_in = da_n * hn, da_n * r
+        dh_prev = dh_prev + d_hn_in @ p.W_hn.T
+        dW_hn, db_hn = h.T @ d_hn_in, d_hn_in.sum(0)
+    else:
+        drh = da_n @ p.W_hn.T
+        dr = drh * h
+        if bug != "no candidate path":
+            dh_prev = dh_prev + drh * r
+        dW_hn, db_hn = (r * h).T @ da_n, da_n.sum(0)
+    if bug == "no sigmoid'":
+        da_r, da_z = dr, dz
+    else:
+        da_r, da_z = dr * r * (1 - r), dz * z * (1 - z)
+    if bug != "no gate paths":
+        dh_prev = dh_prev + da_r @ p.W_hr.T + da_z @ p.W_hz.T
+    dx = da_n @ p.W_xn.T if bug == "dx misses the gates" else (
+        da_r @ p.W_xr.T + da_z @ p.W_xz.T + da_n @ p.W_xn.T)
+    outer = (lambda a, b: b.T @ a) if bug == "transposed dW_h" else (lambda a, b: a.T @ b)
+    grads = GRUParams(x.T @ da_r, outer(h, da_r), da_r.sum(0), x.T @ da_z, outer(h, da_z),
+                      da_z.sum(0), x.T @ da_n, dW_hn, da_n.sum(0), db_hn)
+    return dx, dh_prev, grads
+
+
+def _variant(bug):
+    return lambda dh, cache: step_backward_variant(dh, cache, bug)
+
+
+OTHER_CONVENTION_BACKWARD = (
+    "You differentiated h_t = (1 - z) ⊙ h_prev + z ⊙ n, the other update-gate convention. Here "
+    "h_t = z ⊙ h_prev + (1 - z) ⊙ n: ∂h_t/∂z = h_prev - n, ∂h_t/∂n = 1 - z, and the direct path "
+    "to h_prev carries dh_t ⊙ z.")
+
+GRU_STEP_BACKWARD_MISTAKES = [
+    Mistake(OTHER_CONVENTION_BACKWARD, _variant("other convention")),
+    Mistake("∂h_t/∂z has the wrong sign: it is h_prev - n (h_t = z h_prev + (1 - z) n).",
+            _variant("dz sign")),
+    Mistake("dh_prev misses the direct path: h_prev enters h_t directly, weighted by z, so "
+            "dh_prev starts as dh_t ⊙ z.", _variant("no direct path")),
+    Mistake("dh_prev misses the path through the candidate: with d(r ⊙ h_prev) = da_n W_hnᵀ, "
+            "h_prev receives d(r ⊙ h_prev) ⊙ r.", _variant("no candidate path")),
+    Mistake("dh_prev misses the paths through the gates: h_prev also feeds r and z, so add "
+            "da_r W_hrᵀ + da_z W_hzᵀ.", _variant("no gate paths")),
+    Mistake("You differentiated the reset-after candidate r ⊙ (h_prev W_hn + b_hn); this "
+            "exercise uses the lecture form (r ⊙ h_prev) W_hn.", _variant("reset after")),
+    Mistake("The tanh derivative is missing: da_n = dn ⊙ (1 - n²).", _variant("no tanh'")),
+    Mistake("The sigmoid derivatives are missing: da_r = dr ⊙ r (1 - r), da_z = dz ⊙ z (1 - z).",
+            _variant("no sigmoid'")),
+    Mistake("dx_t misses the contributions through the gates: dx_t = da_r W_xrᵀ + da_z W_xzᵀ "
+            "+ da_n W_xnᵀ.", _variant("dx misses the gates")),
+    Mistake("The recurrent weight gradients are transposed: dW_hr = h_prevᵀ da_r (rows of W_hr "
+            "belong to h_prev's units), not da_rᵀ h_prev.", _variant("transposed dW_h")),
+]
+
+
+def _grads_tuple(name, out, p, N, D, H):
+    """Validate (dx, dh_prev, grads) and return them as a flat list of (label, array, expected shape)."""
+    if not isinstance(out, tuple) or len(out) != 3:
+        got = f"a tuple of {len(out)} items" if isinstance(out, tuple) else type(out).__name__
+        raise CheckFailure(f"{name} returned {got}; return three things: (dx, dh_prev, grads).")
+    dx, dh, grads = out
+    if not isinstance(grads, GRUParams):
+        raise CheckFailure(f"{name}'s third result is a {type(grads).__name__}; return the "
+                           "parameter gradients as a GRUParams(W_xr=..., ..., b_hn=...).")
+    for field, value in zip(GRUParams._fields, grads):
+        expected = getattr(p, field).shape
+        if isinstance(value, np.ndarray) and field.startswith("b_") and value.shape == (N, H):
+            raise CheckFailure(f"{name}: grads.{field} has shape {value.shape}, expected (H,) = "
+                               f"{expected}: a bias is shared by the whole batch, so sum its "
+                               "gradient over the batch axis (axis=0).")
+        engine.array(name, value, expected, f"the shape of p.{field}", what=f"grads.{field} as")
+    return dx, dh, grads
+
+
+def _compare_all(name, labelled, reference, args, mistakes, case) -> str | None:
+    """Compare every output. None if all are right; a CheckFailure if a catalogued mistake
+    explains them; otherwise the sentence that lists the wrong ones, for the caller to raise."""
+    wrong = [(label, rel_error(out, ref)) for (label, out), ref in zip(labelled, reference)
+             if rel_error(out, ref) > TOL]
+    if not wrong:
+        return None
+    for mistake in mistakes:
+        try:
+            answer = _flatten(mistake.answer(*args))
+        except Exception:
+            continue
+        if all(np.shape(out) == np.shape(a) and rel_error(out, a) <= TOL
+               for (_, out), a in zip(labelled, answer)):
+            raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
+    right = len(labelled) - len(wrong)
+    listed = ", ".join(f"{label} (relative error {err:.0e})" for label, err in wrong)
+    return f"{name} is wrong on {case}: {listed}; the other {right} results are right."
+
+
+def _flatten(result):
+    dx, dh, grads = result[0], result[1], result[-1]
+    return [dx, dh, *grads]
+
+
+def _step_cases(seed):
+    rng = np.random.default_rng(seed)
+    for N, D, H in SIZES:
+        p = random_params(rng, D, H)
+        _, cache = gru_step_forward(rng.standard_normal((N, D)), rng.standard_normal((N, H)), p)
+        yield rng.standard_normal((N, H)), cache, (N, D, H)
+
+
+def check_gru_step_backward(gru_step_backward) -> None:
+    """gru_step_backward(dh_t, cache) -> (dx_t, dh_prev, grads), lecture form."""
+    name = "gru_step_backward"
+    for dh, cache, (N, D, H) in _step_cases(seed=12):
+        out, _ = engine.call(name, gru_step_backward, dh, cache)
+        dx, dh_prev, grads = _grads_tuple(name, out, cache.p, N, D, H)
+        engine.array(name, dx, (N, D), "(N, D)", what="dx as")
+        engine.array(name, dh_prev, (N, H), "(N, H)", what="dh_prev as")
+        labels = ["dx", "dh_prev"] + [f"grads.{f}" for f in GRUParams._fields]
+        unexplained = _compare_all(name, list(zip(labels, _flatten((dx, dh_prev, grads)))),
+                                   _flatten(_step_backward(dh, cache)), (dh, cache),
+                                   GRU_STEP_BACKWARD_MISTAKES, f"N={N}, D={D}, H={H}")
+        if unexplained:
+            raise CheckFailure(unexplained)
+    engine.passed(name, f"dx, dh_prev and all ten parameter gradients on {len(SIZES)} cases")

@@ -1,0 +1,241 @@
+"""Checks for 03's exercises on whole sequences: backpropagation through time, numerical
+gradients, finding where a broken backward pass first goes wrong, and gradient clipping."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..gradcheck import numerical_gradient as _numerical_gradient
+from ..gradcheck import time_step_report
+from ..gru import GRUParams, gru_step_backward
+from ..gru_sequence import GRUCache, gru_backward as _gru_backward, gru_forward
+from . import engine
+from .backward import _compare_all, _flatten, _grads_tuple
+from .engine import CheckFailure, Mistake
+from .forward import SIZES, random_params
+
+
+def sequence_backward_variant(dhs, cache: GRUCache, bug: str | None = None):
+    """BPTT as a loop of gru_step_backward, with one classic bug switched on (None: right)."""
+    T = dhs.shape[0]
+    dh, total, dxs = np.zeros_like(cache.h0), None, [None] * T
+    for t in (range(T) if bug == "forward in time" else range(T - 1, -1, -1)):
+        if bug == "upstream overwritten":
+            upstream = dhs[t]
+        elif bug == "dhs only at the end" and t < T - 1:
+            upstream = dh
+        else:
+            upstream = dhs[t] + dh
+        dxs[t], dh, g = gru_step_backward(upstream, cache.step(t))
+        total = g if total is None or bug == "params overwritten" else GRUParams(
+            *(a + b for a, b in zip(total, g)))
+    if bug == "dxs reversed":
+        dxs = dxs[::-1]
+    return np.stack(dxs), dh, total
+
+
+def _variant(bug):
+    return lambda dhs, cache: sequence_backward_variant(dhs, cache, bug)
+
+
+GRU_BACKWARD_MISTAKES = [
+    Mistake("You overwrote the gradient coming back from step t+1: the gradient that reaches h_t "
+            "is dhs[t] plus the dh_prev returned by step t+1; add them.",
+            _variant("upstream overwritten")),
+    Mistake("dhs[t] enters only at the last step: every step's own loss gradient dhs[t] must be "
+            "added to what comes back from t+1.", _variant("dhs only at the end")),
+    Mistake("The parameter gradients are overwritten at every step, so only step 0's remains: "
+            "the same weights act at every t, so sum their gradients over all steps.",
+            _variant("params overwritten")),
+    Mistake("You ran the steps forward in time; backpropagation runs from t = T-1 down to 0, "
+            "because step t needs what flowed back from t+1.", _variant("forward in time")),
+    Mistake("dxs is in reverse order: dxs[t] must be the gradient for xs[t]; you collected it "
+            "backward and did not reverse it.", _variant("dxs reversed")),
+]
+
+
+def check_gru_backward(gru_backward) -> None:
+    """gru_backward(dhs, cache) -> (dxs, dh0, grads), cache from gru_course.gru_forward."""
+    name, T = "gru_backward", 5
+    rng = np.random.default_rng(13)
+    for N, D, H in SIZES:
+        p = random_params(rng, D, H)
+        _, cache = gru_forward(rng.standard_normal((T, N, D)), rng.standard_normal((N, H)), p)
+        dhs = rng.standard_normal((T, N, H))
+        out, _ = engine.call(name, gru_backward, dhs, cache)
+        dxs, dh0, grads = _grads_tuple(name, out, p, N, D, H)
+        engine.array(name, dxs, (T, N, D), "(T, N, D)", what="dxs as")
+        engine.array(name, dh0, (N, H), "(N, H)", what="dh0 as")
+        labels = ["dxs", "dh0"] + [f"grads.{f}" for f in GRUParams._fields]
+        case = f"N={N}, D={D}, H={H}, T={T}"
+        unexplained = _compare_all(name, list(zip(labels, _flatten(out))),
+                                   _flatten(_gru_backward(dhs, cache)), (dhs, cache),
+                                   GRU_BACKWARD_MISTAKES, case)
+        if unexplained:                      # no catalogued mistake fits: locate it in time
+            raise CheckFailure(f"{unexplained} {_locate(gru_backward)}".rstrip())
+    engine.passed(name, f"dxs, dh0 and all ten parameter gradients on {len(SIZES)} sequences")
+
+
+def _locate(gru_backward) -> str:
+    """A sentence from time_step_report on the learner's function, saying where it goes wrong."""
+    rng = np.random.default_rng(14)
+    p = random_params(rng, 2, 3)
+    xs, h0, dhs = rng.standard_normal((5, 2, 2)), rng.standard_normal((2, 3)), rng.standard_normal((5, 2, 3))
+    try:
+        report = time_step_report(gru_forward, gru_backward, xs, h0, p, dhs)
+    except Exception:
+        return ""
+    t = report.first_bad_step
+    if t is None:
+        return ""
+    if report.dx_errors[t] > report.tol:
+        return (f"time_step_report says your pass first goes wrong at t = {t} (it runs from "
+                f"t = 4 down to 0): look at what step {t} computes or receives from step {t + 1}.")
+    return (f"Every dL/dx_t is right, but the parameter gradients go wrong once the sequence has "
+            f"{t + 1} steps: look at how you combine the steps' parameter gradients.")
+
+
+# --- numerical gradients ----------------------------------------------------------------------
+
+def _smooth(v):
+    return float(np.sum(np.sin(v) * v ** 2))
+
+
+def _steep(v):
+    return float(np.sum(np.exp(2 * v)) + v[0] * v[-1])
+
+
+def _forward_difference(f, x, eps=1e-5):
+    x = np.array(x, dtype=float)
+    fx, grad = f(x), np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        grad[i] = (f(x) - fx) / eps
+        x[i] = old
+    return grad
+
+
+def _centred(f, x, eps, divisor=2, back_to_x=False, all_at_once=False):
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    if all_at_once:
+        return np.full_like(x, (f(x + eps) - f(x - eps)) / (divisor * eps))
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        plus = f(x)
+        x[i] = old if back_to_x else old - eps
+        grad[i] = (plus - f(x)) / (divisor * eps)
+        x[i] = old
+    return grad
+
+
+NUMERICAL_GRADIENT_MISTAKES = [
+    Mistake("That is a forward difference, (f(x + eps) - f(x)) / eps, accurate only to about "
+            "eps: use the centred difference (f(x + eps) - f(x - eps)) / (2 eps).",
+            lambda f, x, eps=1e-5: _forward_difference(f, x, eps)),
+    Mistake("Your values are twice too large: the two evaluations are 2 eps apart, so divide "
+            "by 2 eps.", lambda f, x, eps=1e-5: _centred(f, x, eps, divisor=1)),
+    Mistake("After evaluating at x[i] + eps you went back to x[i], not to x[i] - eps: the second "
+            "evaluation must be at x[i] - eps.",
+            lambda f, x, eps=1e-5: _centred(f, x, eps, back_to_x=True)),
+    Mistake("You moved every entry of x at once; move one entry at a time, so that each "
+            "difference measures one partial derivative.",
+            lambda f, x, eps=1e-5: _centred(f, x, eps, all_at_once=True)),
+    Mistake("You ignored the eps argument (or used another value): use the eps you are given.",
+            lambda f, x, eps=1e-5: _numerical_gradient(f, x, 1e-5)),
+]
+
+
+def check_numerical_gradient(numerical_gradient) -> None:
+    """numerical_gradient(f, x, eps=1e-5): centred differences, x left unchanged."""
+    name = "numerical_gradient"
+    rng = np.random.default_rng(15)
+    for f, x, eps in ((_smooth, rng.standard_normal((3, 4)), None),
+                      (_steep, rng.standard_normal(5), 1e-2)):
+        args = (f, x) if eps is None else (f, x, eps)
+        out, _ = engine.call(name, numerical_gradient, *args)
+        out = engine.array(name, out, x.shape, "the shape of x")
+        case = f"x of shape {x.shape}" + ("" if eps is None else f" with eps={eps}")
+        engine.compare(name, out, _numerical_gradient(f, x, eps or 1e-5), args,
+                       NUMERICAL_GRADIENT_MISTAKES, case)
+    engine.passed(name, "centred differences, x unchanged, eps respected")
+
+
+# --- where does a broken backward pass first go wrong? ----------------------------------------
+
+def mystery_gru_backward(dhs, cache: GRUCache):
+    """A backward pass with one planted bug, for the exercise that locates it."""
+    T = dhs.shape[0]
+    dh, total, dxs = np.zeros_like(cache.h0), None, np.zeros_like(cache.xs)
+    for t in range(T - 1, 0, -1):
+        dxs[t], dh, g = gru_step_backward(dhs[t] + dh, cache.step(t))
+        total = g if total is None else GRUParams(*(a + b for a, b in zip(total, g)))
+    if total is None:
+        total = GRUParams(*(np.zeros_like(a) for a in cache.p))
+    return dxs, dh, total
+
+
+def check_first_wrong_step(first_wrong_step) -> None:
+    """first_wrong_step: the t at which mystery_gru_backward first goes wrong (an int)."""
+    if first_wrong_step is None:
+        raise CheckFailure("first_wrong_step is None, which would mean no step is wrong; but "
+                           "mystery_gru_backward has a bug. Run time_step_report on it and read "
+                           "its last line.")
+    if not isinstance(first_wrong_step, (int, np.integer)) or isinstance(first_wrong_step, bool):
+        raise CheckFailure(f"first_wrong_step is a {type(first_wrong_step).__name__}; store the "
+                           "time step as an int, e.g. first_wrong_step = report.first_bad_step.")
+    if first_wrong_step != 0:
+        raise CheckFailure(
+            f"t = {first_wrong_step} is not where it first goes wrong. The backward pass runs from "
+            "t = T-1 down to 0: in the report, go down the column dL/dx_t from the last step "
+            "and find the first one marked wrong.")
+    print("✓ first_wrong_step is correct: every step is right except t = 0, which the loop "
+          "range(T - 1, 0, -1) never reaches (its end is exclusive). range(T - 1, -1, -1) fixes it.")
+
+
+# --- gradient clipping ------------------------------------------------------------------------
+
+def _global_norm(grads) -> float:
+    return float(np.sqrt(sum(np.sum(g * g) for g in grads)))
+
+
+def _clip(grads, max_norm, rule="global"):
+    if rule == "elementwise":
+        return type(grads)(*(np.clip(g, -max_norm, max_norm) for g in grads))
+    if rule == "each":
+        return type(grads)(*(g * min(1.0, max_norm / max(np.linalg.norm(g), 1e-300)) for g in grads))
+    norm = {"global": _global_norm(grads), "no sqrt": _global_norm(grads) ** 2,
+            "always": _global_norm(grads), "inverted": _global_norm(grads)}[rule]
+    scale = {"always": max_norm / norm, "inverted": norm / max_norm}.get(
+        rule, min(1.0, max_norm / norm) if norm > 0 else 1.0)
+    return type(grads)(*(g * scale for g in grads))
+
+
+CLIP_GRADIENTS_MISTAKES = [
+    Mistake("You clipped each parameter's gradient on its own: clip them together by the global "
+            "norm √(Σ‖g‖²), so that the update keeps its direction.",
+            lambda g, m: _clip(g, m, "each")),
+    Mistake("np.clip bounds every entry separately; gradient clipping rescales the whole gradient "
+            "so that its global norm is at most max_norm.", lambda g, m: _clip(g, m, "elementwise")),
+    Mistake("A gradient whose norm is already below max_norm must pass unchanged: scale by "
+            "min(1, max_norm / norm).", lambda g, m: _clip(g, m, "always")),
+    Mistake("The scale factor is max_norm / norm, not norm / max_norm.",
+            lambda g, m: _clip(g, m, "inverted")),
+    Mistake("The global norm is the square root of the sum of squares; you left out the root.",
+            lambda g, m: _clip(g, m, "no sqrt")),
+]
+
+
+def check_clip_gradients(clip_gradients) -> None:
+    """clip_gradients(grads, max_norm) -> GRUParams rescaled to global norm <= max_norm."""
+    name = "clip_gradients"
+    rng = np.random.default_rng(16)
+    for scale, max_norm in ((5.0, 1.0), (0.05, 1.0), (3.0, 2.5)):
+        grads = GRUParams(*(scale * rng.standard_normal(a.shape)
+                            for a in GRUParams.init(rng, 3, 4)))
+        out, _ = engine.call(name, clip_gradients, grads, max_norm)
+        case = f"gradients of global norm {_global_norm(grads):.2f} with max_norm={max_norm}"
+        engine.compare_params(name, out, _clip(grads, max_norm), (grads, max_norm),
+                              CLIP_GRADIENTS_MISTAKES, case)
+    engine.passed(name, "large gradients rescaled to max_norm, small ones unchanged")

@@ -1,0 +1,195 @@
+"""How every exercise check runs a learner's function and turns what goes wrong into a sentence.
+
+A check calls the learner's function on several cases; each step below either passes or raises a
+CheckFailure (an AssertionError, so pytest and nbval count it as a failed cell) whose message
+speaks of the learner's code: not written yet, raised inside your code at line n, returned None,
+wrong shape, changed its input, or wrong values, and then, if the wrong values are exactly what
+a known mistake produces, that mistake's hint.
+"""
+from __future__ import annotations
+
+import pathlib
+import traceback
+import warnings
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ..gradcheck import rel_error
+
+_PACKAGE_DIR = str(pathlib.Path(__file__).resolve().parents[1])
+TOL = 1e-7          # float64 answers computed in another order agree to ~1e-15; this is generous
+
+
+class CheckFailure(AssertionError):
+    """The learner's answer is wrong; the message says what is wrong, in the learner's terms."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback through the checking code: the message.
+
+        (When the learner's own code raised, the message already names its exception and line.)
+        """
+        return [f"\x1b[1;31mCheckFailure\x1b[0m: {self}"]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A catalogued mistake: a wrong implementation with the exercise's signature, and its hint."""
+
+    hint: str
+    answer: Callable
+
+
+def call(name: str, fn, *args):
+    """Call the learner's `fn` on copies of `args`; return (result, warnings raised inside).
+
+    Raises CheckFailure if fn is not a function, is still the stub, or raises anything, and if it
+    changed one of its array arguments in place.
+    """
+    if not callable(fn):
+        raise CheckFailure(f"check_{name} needs your function {name} itself, "
+                           f"got {type(fn).__name__}: call check_{name}({name})")
+    copies = [_copy(a) for a in args]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = fn(*copies)
+        except NotImplementedError:
+            raise CheckFailure(f"{name} is not written yet: replace the line "
+                               f"`raise NotImplementedError(...)` with your code, run that cell, "
+                               f"then run this check again.") from None
+        except Exception as exc:          # the learner's bug, reported, never a crash of the check
+            raise CheckFailure(f"{name} raised {type(exc).__name__}: {exc}{_where(exc)}"
+                               f"{_known_cause(exc)}") from exc
+    for i, (original, passed) in enumerate(zip(args, copies)):
+        changed = _changed(original, passed)
+        if changed:
+            raise CheckFailure(f"{name} changed its argument number {i + 1} in place ({changed}); "
+                               f"compute into new arrays instead (a = a + b, not a += b), or "
+                               f"restore what you changed before returning.")
+    return result, [w for w in caught if issubclass(w.category, RuntimeWarning)]
+
+
+def array(name: str, out, shape: tuple, spec: str, what: str = "") -> np.ndarray:
+    """Check that `out` is a float array of `shape`; `spec` spells the shape in letters, e.g. "(N, H)"."""
+    label = f"{name} returned" + (f" {what}" if what else "")
+    if out is None:
+        raise CheckFailure(f"{label} None: did you forget the `return` statement?")
+    if isinstance(out, tuple):
+        raise CheckFailure(f"{label} a tuple of {len(out)} items; it should return one array {spec}.")
+    if not isinstance(out, np.ndarray):
+        raise CheckFailure(f"{label} a {type(out).__name__}; return a numpy array of shape {spec}.")
+    if out.shape != tuple(shape):
+        hint = ""
+        if out.shape == tuple(shape)[::-1]:
+            hint = " It looks transposed: check the order of the factors in your products."
+        elif out.ndim == len(shape) + 1 or out.ndim == len(shape) - 1:
+            hint = " One axis too many or too few: did you sum, stack or index one too many times?"
+        raise CheckFailure(f"{label} an array of shape {out.shape}, expected {spec} = "
+                           f"{tuple(shape)}.{hint}")
+    if out.dtype.kind != "f":
+        raise CheckFailure(f"{label} an array of dtype {out.dtype}; expected floating point values.")
+    if not np.isfinite(out).all():
+        raise CheckFailure(f"{label} NaN or inf values; every entry should be a finite number.")
+    return out
+
+
+def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mistakes, case: str,
+            what: str = "", pick=lambda answer: answer) -> None:
+    """Raise CheckFailure unless `out` equals `expected`, naming a catalogued mistake if one fits.
+
+    `pick` takes the relevant part of a mistake's answer (e.g. one item of a returned tuple).
+    """
+    if rel_error(out, expected) <= TOL:
+        return
+    label = f"{name}" + (f" ({what})" if what else "")
+    for mistake in mistakes:
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                wrong = np.asarray(pick(mistake.answer(*[_copy(a) for a in args])))
+        except Exception:                 # a mistake that cannot even run on this case
+            continue
+        if wrong.shape == out.shape and rel_error(out, wrong) <= TOL:
+            raise CheckFailure(f"{label} is wrong on {case}. {mistake.hint}")
+    i = np.unravel_index(np.argmax(np.abs(out - expected)), out.shape)
+    raise CheckFailure(f"{label} is wrong on {case}: relative error {rel_error(out, expected):.1e}; "
+                       f"entry {tuple(int(k) for k in i)} is {out[i]:.6g}, expected {expected[i]:.6g}.")
+
+
+def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -> None:
+    """Like compare, for a returned parameter tuple: every field must match."""
+    if not isinstance(out, type(expected)):
+        raise CheckFailure(f"{name} returned a {type(out).__name__}; return a "
+                           f"{type(expected).__name__}, for example q._replace(...).")
+    wrong = [f for f, a, b in zip(expected._fields, out, expected)
+             if np.shape(a) != np.shape(b) or rel_error(a, b) > TOL]
+    if not wrong:
+        return
+    for mistake in mistakes:
+        answer = mistake.answer(*[_copy(a) for a in args])
+        if all(np.shape(a) == np.shape(b) and rel_error(a, b) <= TOL for a, b in zip(out, answer)):
+            raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
+    raise CheckFailure(f"{name} is wrong on {case}: the fields {', '.join(wrong)} are wrong, "
+                       f"the other {len(expected) - len(wrong)} are right.")
+
+
+def passed(name: str, detail: str) -> None:
+    """The one line a passing check prints."""
+    print(f"✓ {name} is correct ({detail}).")
+
+
+def _copy(a):
+    if isinstance(a, np.ndarray):
+        return a.copy()
+    if isinstance(a, tuple) and hasattr(a, "_fields"):       # parameter tuples and caches
+        return type(a)(*(_copy(v) for v in a))
+    return a
+
+
+def _changed(original, passed) -> str:
+    if isinstance(original, np.ndarray) and isinstance(passed, np.ndarray):
+        if original.shape != passed.shape:
+            return f"its shape became {passed.shape}"
+        if not np.array_equal(original, passed, equal_nan=True):
+            gap = float(np.max(np.abs(original - passed)))
+            if gap <= 1e-12 * max(1.0, float(np.max(np.abs(original)))):
+                return (f"by at most {gap:.0e}: rounding, as when x[i] + eps - eps is not exactly "
+                        "x[i]; save old = x[i] and put it back with x[i] = old")
+            return "its values differ after the call"
+    elif isinstance(original, tuple) and hasattr(original, "_fields"):
+        for field, a, b in zip(original._fields, original, passed):
+            if _changed(a, b):
+                return f"its field {field} differs after the call"
+    return ""
+
+
+_CAUSES = [
+    ("only length-1 arrays", "math.exp and its friends take one number; np.exp works elementwise "
+                             "on whole arrays."),
+    ("only 0-dimensional arrays", "math.exp and its friends take one number; np.exp works "
+                                  "elementwise on whole arrays."),
+    ("mismatch in its core dimension", "The inner dimensions of a matrix product disagree: "
+                                       "x_t (N, D) @ W_x* (D, H) and h (N, H) @ W_h* (H, H)."),
+    ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "
+                               "print the shapes of both sides."),
+]
+
+
+def _known_cause(exc: BaseException) -> str:
+    text = str(exc)
+    return "".join(f"\n  {hint}" for key, hint in _CAUSES if key in text)
+
+
+def _where(exc: BaseException) -> str:
+    """'in your code, line 7: r = ...' for the innermost frame of the learner's own code, if any."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if not f.filename.startswith(_PACKAGE_DIR) and "site-packages" not in f.filename
+              and not f.filename.startswith("<frozen")]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    line = (frame.line or "").strip()
+    return f"\n  in your code, line {frame.lineno}" + (f": {line}" if line else "")
+

@@ -1,0 +1,167 @@
+"""The exercise checks: they accept the reference, reject the stub and every catalogued mistake
+with that mistake's own hint, and report a learner's crash instead of crashing."""
+import numpy as np
+import pytest
+
+import gru_course as gc
+from gru_course import checks
+from gru_course.checks import backward, bptt, forward
+from gru_course.checks.engine import CheckFailure
+
+
+def _gate(g):
+    return lambda x, h, p: gc.sigmoid(x @ getattr(p, f"W_x{g}") + h @ getattr(p, f"W_h{g}")
+                                      + getattr(p, f"b_{g}"))
+
+
+def _clip(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g ** 2) for g in grads))
+    return gc.GRUParams(*(g * min(1.0, max_norm / norm) for g in grads))
+
+
+# check name -> (a right answer, the catalogue of mistakes it must tell apart)
+CHECKS = {
+    "sigmoid": (gc.sigmoid, forward.SIGMOID_MISTAKES),
+    "reset_gate": (_gate("r"), forward.RESET_GATE_MISTAKES),
+    "update_gate": (_gate("z"), forward.UPDATE_GATE_MISTAKES),
+    "candidate": (lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + (r * h) @ p.W_hn + p.b_hn),
+                  forward.CANDIDATE_MISTAKES),
+    "candidate_after": (lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + r * (h @ p.W_hn + p.b_hn)),
+                        forward.CANDIDATE_AFTER_MISTAKES),
+    "gru_step": (lambda x, h, p: gc.gru_step_forward(x, h, p)[0], forward.GRU_STEP_MISTAKES),
+    "gru_sequence": (lambda xs, h0, p: gc.gru_forward(xs, h0, p)[0], forward.GRU_SEQUENCE_MISTAKES),
+    "to_course_convention": (gc.flip_update_gate, forward.TO_COURSE_CONVENTION_MISTAKES),
+    "sigmoid_backward": (lambda ds, s: ds * s * (1 - s), backward.SIGMOID_BACKWARD_MISTAKES),
+    "tanh_backward": (lambda dt, t: dt * (1 - t ** 2), backward.TANH_BACKWARD_MISTAKES),
+    "gru_step_backward": (gc.gru_step_backward, backward.GRU_STEP_BACKWARD_MISTAKES),
+    "gru_backward": (gc.gru_backward, bptt.GRU_BACKWARD_MISTAKES),
+    "numerical_gradient": (gc.numerical_gradient, bptt.NUMERICAL_GRADIENT_MISTAKES),
+    "clip_gradients": (_clip, bptt.CLIP_GRADIENTS_MISTAKES),
+}
+MISTAKES = [(name, i) for name, (_, catalogue) in CHECKS.items() for i in range(len(catalogue))]
+
+
+def run(name, answer):
+    getattr(checks, f"check_{name}")(answer)
+
+
+def test_every_exercise_check_is_covered_here():
+    functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
+    assert functions - {"first_wrong_step"} == set(CHECKS)
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_the_right_answer_passes_with_one_short_line(name, capsys):
+    run(name, CHECKS[name][0])
+    out = capsys.readouterr().out
+    assert out.startswith(f"✓ {name} is correct") and out.count("\n") == 1 and len(out) < 120
+
+
+@pytest.mark.parametrize("name, i", MISTAKES, ids=[f"{n}-{i}" for n, i in MISTAKES])
+def test_every_catalogued_mistake_is_rejected_with_its_own_hint(name, i):
+    mistake = CHECKS[name][1][i]
+    with pytest.raises(CheckFailure) as failure:
+        run(name, mistake.answer)
+    assert mistake.hint in str(failure.value)
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_the_stub_is_rejected_as_not_written_yet(name):
+    def stub(*args):
+        raise NotImplementedError("Exercise: write this function")
+    with pytest.raises(CheckFailure, match=f"{name} is not written yet: replace the line"):
+        run(name, stub)
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_a_function_returning_none_is_told_to_return(name):
+    with pytest.raises(CheckFailure, match="None"):
+        run(name, lambda *args: None)
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_a_crash_in_learner_code_is_reported_with_the_learners_exception(name):
+    def crashes(*args):
+        return {}["missing key"]
+    with pytest.raises(CheckFailure, match=f"{name} raised KeyError: 'missing key'\n  in your code, line") as failure:
+        run(name, crashes)
+    assert isinstance(failure.value.__cause__, KeyError)
+
+
+def test_checks_need_the_function_not_its_result():
+    with pytest.raises(CheckFailure, match=r"call check_gru_step\(gru_step\)"):
+        checks.check_gru_step(np.zeros((2, 4)))
+
+
+def test_wrong_shapes_are_described_in_the_exercise_letters():
+    with pytest.raises(CheckFailure, match=r"returned an array of shape \(4, 2\), expected \(N, H\) "
+                                           r"= \(2, 4\). It looks transposed"):
+        checks.check_reset_gate(lambda x, h, p: _gate("r")(x, h, p).T)
+    with pytest.raises(CheckFailure, match=r"returned 6 states for T=5 inputs: leave out h0"):
+        checks.check_gru_sequence(lambda xs, h0, p: np.concatenate(
+            [h0[None], gc.gru_forward(xs, h0, p)[0]]))
+    with pytest.raises(CheckFailure, match="returned only the last state"):
+        checks.check_gru_sequence(lambda xs, h0, p: gc.gru_forward(xs, h0, p)[0][-1])
+    with pytest.raises(CheckFailure, match=r"grads.b_r has shape \(2, 4\), expected \(H,\) = \(4,\)"
+                                           r": a bias is shared by the whole batch"):
+        def unsummed(dh, cache):
+            dx, dh_prev, g = gc.gru_step_backward(dh, cache)
+            da_r = backward.step_backward_variant(dh, cache)[2].b_r
+            return dx, dh_prev, g._replace(b_r=np.tile(da_r / 2, (2, 1)))
+        checks.check_gru_step_backward(unsummed)
+
+
+def test_a_function_that_changes_its_input_is_caught():
+    def in_place(x, h, p):
+        h += 0.0 * h + 1.0
+        return _gate("r")(x, h - 1.0, p)
+    with pytest.raises(CheckFailure, match="reset_gate changed its argument number 2 in place"):
+        checks.check_reset_gate(in_place)
+
+
+def test_numerical_gradient_that_restores_x_by_arithmetic_gets_the_rounding_hint():
+    def add_and_subtract(f, x, eps=1e-5):
+        grad = np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            x[i] += eps
+            plus = f(x)
+            x[i] -= 2 * eps
+            minus = f(x)
+            x[i] += eps
+            grad[i] = (plus - minus) / (2 * eps)
+        return grad
+    with pytest.raises(CheckFailure, match="rounding, as when x.i. \\+ eps - eps is not exactly"):
+        checks.check_numerical_gradient(add_and_subtract)
+
+
+def test_an_unexplained_backward_bug_is_located_in_time():
+    def stops_early(dhs, cache):
+        return bptt.mystery_gru_backward(dhs, cache)
+    with pytest.raises(CheckFailure, match="first goes wrong at t = 0"):
+        checks.check_gru_backward(stops_early)
+
+
+def test_sigmoid_with_nan_at_the_extremes_is_told_why():
+    def ratio(a):
+        with np.errstate(all="ignore"):
+            return np.exp(a) / (1 + np.exp(a))
+    with pytest.raises(CheckFailure, match="NaN on a = \\[-1000"):
+        checks.check_sigmoid(ratio)
+
+
+@pytest.mark.parametrize("answer, message", [
+    (None, "first_wrong_step is None"),
+    ("0", "store the time step as an int"),
+    (5, "t = 5 is not where it first goes wrong"),
+])
+def test_first_wrong_step_rejects_wrong_answers(answer, message):
+    with pytest.raises(CheckFailure, match=message):
+        checks.check_first_wrong_step(answer)
+
+
+def test_first_wrong_step_is_what_the_report_says(rng, capsys):
+    p = gc.GRUParams.init(rng, 2, 3)
+    xs, h0, dhs = rng.standard_normal((6, 2, 2)), rng.standard_normal((2, 3)), rng.standard_normal((6, 2, 3))
+    report = gc.time_step_report(gc.gru_forward, checks.mystery_gru_backward, xs, h0, p, dhs)
+    checks.check_first_wrong_step(report.first_bad_step)
+    assert capsys.readouterr().out.startswith("✓ first_wrong_step is correct")
