@@ -1,11 +1,13 @@
 """The exercise checks: they accept the reference, reject the stub and every catalogued mistake
 with that mistake's own hint, and report a learner's crash instead of crashing."""
+import re
+
 import numpy as np
 import pytest
 
 import gru_course as gc
 from gru_course import checks
-from gru_course.checks import backward, bptt, forward
+from gru_course.checks import backward, bptt, forward, intro
 from gru_course.checks.engine import CheckFailure
 
 
@@ -37,6 +39,11 @@ CHECKS = {
     "gru_backward": (gc.gru_backward, bptt.GRU_BACKWARD_MISTAKES),
     "numerical_gradient": (gc.numerical_gradient, bptt.NUMERICAL_GRADIENT_MISTAKES),
     "clip_gradients": (_clip, bptt.CLIP_GRADIENTS_MISTAKES),
+    "rnn_param_count": (lambda D, H: H * D + H * H + 2 * H, intro.PARAM_COUNT_MISTAKES["rnn"]),
+    "gru_param_count": (lambda D, H: 3 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["gru"]),
+    "lstm_param_count": (lambda D, H: 4 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["lstm"]),
+    "simplified_gru_step": (intro.simplified_step, intro.SIMPLIFIED_MISTAKES),
+    "retention": (lambda g, k: (1 - g) ** k, intro.RETENTION_MISTAKES),
 }
 MISTAKES = [(name, i) for name, (_, catalogue) in CHECKS.items() for i in range(len(catalogue))]
 
@@ -47,7 +54,7 @@ def run(name, answer):
 
 def test_every_exercise_check_is_covered_here():
     functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
-    assert functions - {"first_wrong_step"} == set(CHECKS)
+    assert functions - {"first_wrong_step", "step_by_hand"} == set(CHECKS)
 
 
 @pytest.mark.parametrize("name", CHECKS)
@@ -165,3 +172,18 @@ def test_first_wrong_step_is_what_the_report_says(rng, capsys):
     report = gc.time_step_report(gc.gru_forward, checks.mystery_gru_backward, xs, h0, p, dhs)
     checks.check_first_wrong_step(report.first_bad_step)
     assert capsys.readouterr().out.startswith("✓ first_wrong_step is correct")
+
+
+def test_step_by_hand_accepts_three_decimals_and_names_the_wrong_number(capsys):
+    right = intro.hand_step(**intro.HAND)
+    checks.check_step_by_hand(tuple(round(v, 3) for v in right))
+    assert capsys.readouterr().out.startswith("✓ step_by_hand is correct")
+    for mistake in intro.STEP_BY_HAND_MISTAKES:
+        with pytest.raises(CheckFailure, match=re.escape(mistake.hint)):
+            checks.check_step_by_hand(mistake.answer())
+    with pytest.raises(CheckFailure, match="n, h_t are wrong .the first wrong one is n"):
+        checks.check_step_by_hand((right[0], right[1], 0.0, 0.0))
+    with pytest.raises(CheckFailure, match="is None"):
+        checks.check_step_by_hand(None)
+    with pytest.raises(CheckFailure, match=r"the four numbers \(r, z, n, h_t\)"):
+        checks.check_step_by_hand(right[:3])

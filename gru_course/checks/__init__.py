@@ -2,12 +2,14 @@
 
 A check prints one line when the answer is right and raises CheckFailure (an AssertionError)
 with a message in the learner's terms when it is not. Each check's catalogue of known mistakes
-sits next to it: forward.py (02 Forward flow), backward.py and bptt.py (03 BPTT).
+sits next to it: intro.py (01 Introduction), forward.py (02 Forward flow), backward.py and bptt.py (03 BPTT).
 """
 from .backward import check_gru_step_backward, check_sigmoid_backward, check_tanh_backward
 from .bptt import (check_clip_gradients, check_first_wrong_step, check_gru_backward,
                    check_numerical_gradient, mystery_gru_backward)
 from .engine import CheckFailure, Mistake
+from .intro import (check_gru_param_count, check_lstm_param_count, check_retention,
+                    check_rnn_param_count, check_simplified_gru_step, check_step_by_hand)
 from .forward import (check_candidate, check_candidate_after, check_gru_sequence, check_gru_step,
                       check_reset_gate, check_sigmoid, check_to_course_convention,
                       check_update_gate)

@@ -1,0 +1,137 @@
+"""Figures from arrays. Each function returns a CourseFigure and changes no global state
+(no pyplot, no rcParams), so a notebook shows it by leaving it as a cell's last value and a test
+can inspect it headless. Diagrams of the cells themselves are in diagrams.py."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from matplotlib.figure import Figure
+
+
+class CourseFigure(Figure):
+    """A matplotlib Figure that renders itself as PNG wherever IPython displays it.
+
+    Without pyplot no backend registers a display for figures; _repr_png_ makes the figure show
+    in a notebook, in an Output widget and in static exports alike.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+        return buffer.getvalue()
+
+COLORS = {"rnn": "#d62728", "tanh-RNN": "#d62728", "gru": "#1f77b4", "GRU": "#1f77b4",
+          "lstm": "#2ca02c", "LSTM": "#2ca02c"}
+GATE_COLORS = {"r": "#9467bd", "z": "#ff7f0e", "n": "#1f77b4", "h_prev": "#7f7f7f", "h_t": "#000000"}
+
+
+def _figure(width=7.0, height=3.2, **subplots):
+    fig = CourseFigure(figsize=(width, height), dpi=100, layout="constrained")
+    return fig, fig.subplots(**subplots)
+
+
+def gradient_vs_distance(distances, norms: dict, title: str = "How far back the gradient reaches",
+                         ylabel: str = r"$\|\partial h_T / \partial h_t\|$", floor: float = 1e-16):
+    """One line per model: gradient norm (log scale) against the distance T − t.
+
+    Args:
+        distances: (K,) distances T − t.
+        norms: label -> (K,) norms. A label starting with "tanh-RNN", "GRU" or "LSTM" gets that
+            model's colour; a second curve of the same model is drawn dashed.
+        floor: values below it are clipped to it (float64 round-off is ~1e-16).
+    """
+    fig, ax = _figure()
+    seen = set()
+    for label, values in norms.items():
+        model = label.split(" ")[0].rstrip(",")
+        ax.semilogy(distances, np.maximum(values, floor), label=label, lw=2,
+                    color=COLORS.get(model), ls="--" if model in seen else "-")
+        seen.add(model)
+    ax.set(xlabel="distance T − t (time steps)", ylabel=ylabel, title=title)
+    ax.grid(True, which="major", alpha=0.3)
+    ax.legend(frameon=False)
+    return fig
+
+
+def sequence_panels(tokens: list[str], panels: list[tuple[str, dict, bool]], height: float = 1.9):
+    """Stacked panels that share the token axis, one value per token.
+
+    Args:
+        tokens: the words of the sentence, (T,).
+        panels: (title, {label: (T,) values}, log y-axis?) per panel, top to bottom.
+    """
+    fig, axes = _figure(7.5, height * len(panels), nrows=len(panels), sharex=True, squeeze=False)
+    steps = np.arange(len(tokens))
+    for ax, (title, series, log) in zip(axes[:, 0], panels):
+        for label, values in series.items():
+            style = "--" if "RNN" in label else "-"
+            ax.plot(steps, values, style, marker="o", ms=3, lw=1.6, label=label)
+        if log:
+            ax.set_yscale("log")
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.grid(True, alpha=0.3)
+        if len(series) > 1:
+            ax.legend(frameon=False, fontsize=8, loc="best")
+    axes[-1, 0].set_xticks(steps, tokens, rotation=50, ha="right", fontsize=9)
+    return fig
+
+
+def gate_values(values: dict, title: str = ""):
+    """The explorer's picture of one step of a one-unit GRU.
+
+    Left: bars for r, z (between 0 and 1) and h_prev, n, h_t (between −1 and 1).
+    Right: h_t on the segment from n to h_prev, where z puts it.
+
+    Args:
+        values: scalars under the keys "r", "z", "h_prev", "n", "h_t".
+    """
+    fig, (left, right) = _figure(7.5, 2.8, ncols=2, width_ratios=[1.1, 1])
+    keys = ["r", "z", "h_prev", "n", "h_t"]
+    labels = [r"$r_t$", r"$z_t$", r"$h_{t-1}$", r"$n_t$", r"$h_t$"]
+    left.bar(range(5), [values[k] for k in keys], color=[GATE_COLORS[k] for k in keys])
+    left.set_xticks(range(5), labels, fontsize=11)
+    left.axhline(0, color="k", lw=0.8)
+    left.set_ylim(-1.05, 1.05)
+    left.set_title("gates in [0, 1], states in [−1, 1]", fontsize=10)
+    for i, k in enumerate(keys):
+        left.text(i, values[k] + (0.06 if values[k] >= 0 else -0.14), f"{values[k]:.2f}",
+                  ha="center", fontsize=9)
+    right.axhline(0, color="#bbbbbb", lw=6, solid_capstyle="round")
+    for key, y, label in (("n", 0.25, r"$n_t$"), ("h_prev", 0.25, r"$h_{t-1}$"),
+                          ("h_t", -0.3, r"$h_t$")):
+        right.plot(values[key], 0, "o", ms=12, color=GATE_COLORS[key])
+        right.annotate(label, (values[key], 0), (values[key], y), ha="center", fontsize=12)
+    right.set(xlim=(-1.1, 1.1), ylim=(-0.6, 0.6), yticks=[])
+    right.set_title(rf"$h_t = z\,h_{{t-1}} + (1-z)\,n_t$,  z = {values['z']:.2f}", fontsize=10)
+    if title:
+        fig.suptitle(title, fontsize=11)
+    return fig
+
+
+def lines(x, curves: dict, xlabel: str, ylabel: str, title: str = ""):
+    """Plain line plot, one curve per entry of `curves` (label -> values like x)."""
+    fig, ax = _figure(7, 3)
+    for label, values in curves.items():
+        ax.plot(x, values, lw=2, label=label)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, fontsize=8)
+    return fig
+
+
+def phase_portrait(h_prev, curves: dict, title: str = r"One-unit GRU: $h_t$ against $h_{t-1}$"):
+    """h_t as a function of h_{t-1} for a scalar GRU, one curve per setting, with h_t = h_{t-1}.
+
+    Where a curve crosses the diagonal the state is a fixed point; curves that hug the diagonal
+    remember, flat curves forget.
+    """
+    fig, ax = _figure(5.2, 4.2)
+    ax.plot(h_prev, h_prev, color="#999999", lw=1, ls=":", label=r"$h_t = h_{t-1}$ (perfect memory)")
+    for label, values in curves.items():
+        ax.plot(h_prev, values, lw=2, label=label)
+    ax.set(xlabel=r"$h_{t-1}$", ylabel=r"$h_t$", title=title, xlim=(-1, 1), ylim=(-1, 1),
+           aspect="equal")
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    return fig
