@@ -175,8 +175,8 @@ def gru_cell_diagram(reset: str = "before", highlight: str | None = None) -> Fig
         _arrow(ax, [(ox + 0.3, GATE_Y), (nx - 0.65, GATE_Y)], ink("reset", "candidate"))
     _gate(ax, nx, TANH, "candidate", [(nx, MID_Y - 0.3)], r"$n_t$", cand, h_leg=False)
     _mix(ax, nx, r"$(1-z_t)\odot n_t$", ink("candidate", "update"), ink("candidate", "direct"))
-    _text(ax, (3.3, 0.4), r"$\sigma$ and $\tanh$ boxes apply their activation to "
-          r"$x_t W_{x\cdot} + h\,W_{h\cdot} + b$", 10, ha="left")
+    _text(ax, (3.3, 0.4), r"each $\sigma$ box: $\sigma(x_t W_{x\cdot} + h_{t-1} W_{h\cdot} + b_\cdot)$;  "
+          r"$\tanh$ box: $\tanh(x_t W_{xn} + b_{xn}$ + the blue box$)$", 10, ha="left")
     return fig
 
 

@@ -32,14 +32,14 @@ def _figure(width=7.0, height=3.2, **subplots):
 
 
 def gradient_vs_distance(distances, norms: dict, title: str = "How far back the gradient reaches",
-                         ylabel: str = r"$\|\partial h_T / \partial h_t\|$", floor: float = 1e-16):
+                         ylabel: str = r"$\|\partial h_T / \partial h_t\|$", floor: float = 1e-30):
     """One line per model: gradient norm (log scale) against the distance T − t.
 
     Args:
         distances: (K,) distances T − t.
         norms: label -> (K,) norms. A label starting with "tanh-RNN", "GRU" or "LSTM" gets that
             model's colour; a second curve of the same model is drawn dashed.
-        floor: values below it are clipped to it (float64 round-off is ~1e-16).
+        floor: values below it (exact zeros, say) are drawn at it, so that the log scale holds.
     """
     fig, ax = _figure()
     seen = set()
@@ -54,12 +54,14 @@ def gradient_vs_distance(distances, norms: dict, title: str = "How far back the 
     return fig
 
 
-def sequence_panels(tokens: list[str], panels: list[tuple[str, dict, bool]], height: float = 1.9):
+def sequence_panels(tokens: list[str], panels: list[tuple[str, dict, bool]], height: float = 1.9,
+                    xlabel: str = ""):
     """Stacked panels that share the token axis, one value per token.
 
     Args:
-        tokens: the words of the sentence, (T,).
+        tokens: the words of the sentence (or time steps), (T,).
         panels: (title, {label: (T,) values}, log y-axis?) per panel, top to bottom.
+        xlabel: under the bottom panel; words are set at a slant, short labels upright.
     """
     fig, axes = _figure(7.5, height * len(panels), nrows=len(panels), sharex=True, squeeze=False)
     steps = np.arange(len(tokens))
@@ -73,7 +75,10 @@ def sequence_panels(tokens: list[str], panels: list[tuple[str, dict, bool]], hei
         ax.grid(True, alpha=0.3)
         if len(series) > 1:
             ax.legend(frameon=False, fontsize=8, loc="best")
-    axes[-1, 0].set_xticks(steps, tokens, rotation=50, ha="right", fontsize=9)
+    slant = max(len(t) for t in tokens) > 3
+    axes[-1, 0].set_xticks(steps, tokens, rotation=50 if slant else 0,
+                           ha="right" if slant else "center", fontsize=9)
+    axes[-1, 0].set_xlabel(xlabel)
     return fig
 
 
@@ -98,8 +103,8 @@ def gate_values(values: dict, title: str = ""):
         left.text(i, values[k] + (0.06 if values[k] >= 0 else -0.14), f"{values[k]:.2f}",
                   ha="center", fontsize=9)
     right.axhline(0, color="#bbbbbb", lw=6, solid_capstyle="round")
-    for key, y, label in (("n", 0.25, r"$n_t$"), ("h_prev", 0.25, r"$h_{t-1}$"),
-                          ("h_t", -0.3, r"$h_t$")):
+    for key, y, label in (("n", 0.22, r"$n_t$"), ("h_prev", -0.33, r"$h_{t-1}$"),
+                          ("h_t", 0.45, r"$h_t$")):
         right.plot(values[key], 0, "o", ms=12, color=GATE_COLORS[key])
         right.annotate(label, (values[key], 0), (values[key], y), ha="center", fontsize=12)
     right.set(xlim=(-1.1, 1.1), ylim=(-0.6, 0.6), yticks=[])
@@ -109,11 +114,13 @@ def gate_values(values: dict, title: str = ""):
     return fig
 
 
-def lines(x, curves: dict, xlabel: str, ylabel: str, title: str = ""):
+def lines(x, curves: dict, xlabel: str, ylabel: str, title: str = "", logy: bool = False):
     """Plain line plot, one curve per entry of `curves` (label -> values like x)."""
     fig, ax = _figure(7, 3)
     for label, values in curves.items():
         ax.plot(x, values, lw=2, label=label)
+    if logy:
+        ax.set_yscale("log")
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
     ax.grid(True, alpha=0.3)
     ax.legend(frameon=False, fontsize=8)
@@ -121,17 +128,23 @@ def lines(x, curves: dict, xlabel: str, ylabel: str, title: str = ""):
 
 
 def phase_portrait(h_prev, curves: dict, title: str = r"One-unit GRU: $h_t$ against $h_{t-1}$"):
-    """h_t as a function of h_{t-1} for a scalar GRU, one curve per setting, with h_t = h_{t-1}.
+    """h_t as a function of h_{t-1} for a scalar GRU, one curve per setting.
 
-    Where a curve crosses the diagonal the state is a fixed point; curves that hug the diagonal
-    remember, flat curves forget.
+    Left: h_t with the diagonal h_t = h_{t-1}; where a curve crosses it the state is a fixed
+    point, and curves that hug it remember. Right: the change per step h_t − h_{t-1}, which
+    separates the curves that the left panel draws on top of each other.
     """
-    fig, ax = _figure(5.2, 4.2)
-    ax.plot(h_prev, h_prev, color="#999999", lw=1, ls=":", label=r"$h_t = h_{t-1}$ (perfect memory)")
+    fig, (left, right) = _figure(8.5, 3.9, ncols=2)
+    left.plot(h_prev, h_prev, color="#999999", lw=1, ls=":", label=r"$h_t = h_{t-1}$ (perfect memory)")
     for label, values in curves.items():
-        ax.plot(h_prev, values, lw=2, label=label)
-    ax.set(xlabel=r"$h_{t-1}$", ylabel=r"$h_t$", title=title, xlim=(-1, 1), ylim=(-1, 1),
-           aspect="equal")
-    ax.grid(True, alpha=0.3)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+        left.plot(h_prev, values, lw=2, label=label)
+        right.plot(h_prev, np.asarray(values) - h_prev, lw=2, label=label)
+    left.set(xlabel=r"$h_{t-1}$", ylabel=r"$h_t$", title=title, xlim=(-1, 1), ylim=(-1, 1),
+             aspect="equal")
+    right.axhline(0, color="#999999", lw=1, ls=":")
+    right.set(xlabel=r"$h_{t-1}$", ylabel=r"$h_t - h_{t-1}$", title="change in one step",
+              xlim=(-1, 1))
+    for ax in (left, right):
+        ax.grid(True, alpha=0.3)
+    left.legend(frameon=False, fontsize=8, loc="upper left")
     return fig

@@ -72,12 +72,24 @@ def test_every_catalogued_mistake_is_rejected_with_its_own_hint(name, i):
     assert mistake.hint in str(failure.value)
 
 
+def named_stub(name):
+    """A stub like the generated ones: a function called `name` whose body raises."""
+    def stub(*args):
+        raise NotImplementedError("Write the body")
+    stub.__code__ = stub.__code__.replace(co_name=name)
+    return stub
+
+
 @pytest.mark.parametrize("name", CHECKS)
 def test_the_stub_is_rejected_as_not_written_yet(name):
-    def stub(*args):
-        raise NotImplementedError("Exercise: write this function")
     with pytest.raises(CheckFailure, match=f"{name} is not written yet: replace the line"):
-        run(name, stub)
+        run(name, named_stub(name))
+
+
+def test_a_function_that_calls_an_unwritten_one_names_that_one():
+    sigmoid = named_stub("sigmoid")
+    with pytest.raises(CheckFailure, match="reset_gate calls sigmoid, which is not written yet"):
+        checks.check_reset_gate(lambda x, h, p: sigmoid(x @ p.W_xr))
 
 
 @pytest.mark.parametrize("name", CHECKS)

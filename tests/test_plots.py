@@ -20,7 +20,7 @@ def test_gradient_vs_distance_is_logarithmic_with_model_colours_and_a_floor():
     lines = {line.get_label(): line for line in ax.get_lines()}
     assert to_hex(lines["tanh-RNN"].get_color()) == plots.COLORS["tanh-RNN"]
     assert lines["GRU"].get_linestyle() == "-" and lines["GRU, bias 2"].get_linestyle() == "--"
-    assert lines["LSTM"].get_ydata().min() == 1e-16          # zeros are clipped to the floor
+    assert lines["LSTM"].get_ydata().min() == 1e-30          # zeros are drawn at the floor
     assert isinstance(fig, plots.CourseFigure)
     png_ok(fig)
 
@@ -50,6 +50,8 @@ def test_phase_portrait_and_lines_plot_every_curve():
     fig = plots.phase_portrait(x, {"a": x ** 3, "b": np.tanh(x)})
     assert len(fig.axes[0].get_lines()) == 3                  # the diagonal and two curves
     np.testing.assert_array_equal(fig.axes[0].get_lines()[0].get_ydata(), x)
-    fig = plots.lines(np.arange(3), {"one": [1, 2, 3]}, xlabel="t", ylabel="h", title="T")
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), x ** 3 - x)   # the change
+    fig = plots.lines(np.arange(3), {"one": [1, 2, 3]}, xlabel="t", ylabel="h", title="T", logy=True)
     assert fig.axes[0].get_xlabel() == "t" and fig.axes[0].get_title() == "T"
+    assert fig.axes[0].get_yscale() == "log"
     png_ok(fig)

@@ -55,7 +55,12 @@ def call(name: str, fn, *args):
         warnings.simplefilter("always")
         try:
             result = fn(*copies)
-        except NotImplementedError:
+        except NotImplementedError as exc:
+            stub = _raising_function(exc)
+            if stub and stub != name:
+                raise CheckFailure(f"{name} calls {stub}, which is not written yet: finish the "
+                                   f"exercise {stub} first (or compute its result inside "
+                                   f"{name}).") from None
             raise CheckFailure(f"{name} is not written yet: replace the line "
                                f"`raise NotImplementedError(...)` with your code, run that cell, "
                                f"then run this check again.") from None
@@ -84,6 +89,9 @@ def array(name: str, out, shape: tuple, spec: str, what: str = "") -> np.ndarray
         hint = ""
         if out.shape == tuple(shape)[::-1]:
             hint = " It looks transposed: check the order of the factors in your products."
+        elif len(shape) == 3 and out.shape == (shape[1], shape[0], shape[2]):
+            hint = (" That is batch-major (N, T, ...); sequences here are time-major: "
+                    "stack the steps along axis 0.")
         elif out.ndim == len(shape) + 1 or out.ndim == len(shape) - 1:
             hint = " One axis too many or too few: did you sum, stack or index one too many times?"
         raise CheckFailure(f"{label} an array of shape {out.shape}, expected {spec} = "
@@ -165,13 +173,21 @@ def _changed(original, passed) -> str:
     return ""
 
 
+def _raising_function(exc: BaseException) -> str:
+    """The name of the function in whose body `exc` was raised (the innermost frame)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return frames[-1].name if frames else ""
+
+
 _CAUSES = [
     ("only length-1 arrays", "math.exp and its friends take one number; np.exp works elementwise "
                              "on whole arrays."),
     ("only 0-dimensional arrays", "math.exp and its friends take one number; np.exp works "
                                   "elementwise on whole arrays."),
-    ("mismatch in its core dimension", "The inner dimensions of a matrix product disagree: "
-                                       "x_t (N, D) @ W_x* (D, H) and h (N, H) @ W_h* (H, H)."),
+    ("mismatch in its core dimension", "The inner dimensions of a matrix product disagree: in "
+                                       "a @ W the last axis of a must equal the first axis of W "
+                                       "(x_t (N, D) @ W_x* (D, H), h (N, H) @ W_h* (H, H)); print "
+                                       "both shapes."),
     ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "
                                "print the shapes of both sides."),
 ]

@@ -52,7 +52,8 @@ def check_sigmoid(sigmoid) -> None:
             raise CheckFailure(
                 f"sigmoid warned '{caught[0].message}' on {case}: exp(-a) overflows for a very "
                 "negative a. Compute the exponential of -|a| only, e.g. e = np.exp(-np.abs(a)), "
-                "then σ = 1/(1+e) where a >= 0 and e/(1+e) where a < 0.")
+                "then σ = 1/(1+e) where a >= 0 and e/(1+e) where a < 0 (np.where evaluates "
+                "both branches everywhere, so both must be safe).")
         if isinstance(out, np.ndarray) and out.shape == a.shape and np.isnan(out).any():
             raise CheckFailure(f"sigmoid returned NaN on {case} (inf / inf somewhere): use a form "
                                "in which no exponential overflows, e.g. branch on the sign of a.")
@@ -116,10 +117,13 @@ def check_update_gate(update_gate) -> None:
 
 # --- the candidate, reset before and after ----------------------------------------------------
 
-def _candidate(x, h, r, p, reset="before", act=np.tanh, b_xn=True, b_hn=True, gate=None):
+def _candidate(x, h, r, p, reset="before", act=np.tanh, b_xn=True, b_hn=True, gate=None,
+               transpose=False):
     r = r if gate is None else gate(r)
     bx = p.b_xn if b_xn else 0
     bh = p.b_hn if b_hn else 0
+    if transpose:
+        p = p._replace(W_hn=p.W_hn.T)
     if reset == "before":
         return act(x @ p.W_xn + bx + (r * h) @ p.W_hn + bh)
     if reset == "after":
@@ -155,6 +159,9 @@ def _candidate_mistakes(right: str) -> list[Mistake]:
                 "and 1 like the state.", lambda x, h, r, p: _candidate(x, h, r, p, right, _sigmoid)),
         Mistake("tanh is missing: you returned the pre-activation.",
                 lambda x, h, r, p: _candidate(x, h, r, p, right, act=lambda a: a)),
+        Mistake("W_hn is used transposed. The course multiplies rows from the left: "
+                "(r ⊙ h_prev) @ W_hn, shapes (N, H) @ (H, H).",
+                lambda x, h, r, p: _candidate(x, h, r, p, right, transpose=True)),
     ]
     if right == "after":
         mistakes.insert(1, Mistake(
@@ -286,6 +293,10 @@ TO_COURSE_CONVENTION_MISTAKES = [
     Mistake("You replaced W by 1 - W; what must become 1 - z is the gate's value, and "
             "σ(-a) = 1 - σ(a) gets there by negating the pre-activation.",
             lambda q: q._replace(W_xz=1 - q.W_xz, W_hz=1 - q.W_hz, b_z=1 - q.b_z)),
+    Mistake("You exchanged the reset and update gates' parameters; the conventions differ only "
+            "in which way z points, so keep every gate where it is and negate z's.",
+            lambda q: q._replace(W_xr=q.W_xz, W_hr=q.W_hz, b_r=q.b_z, W_xz=q.W_xr, W_hz=q.W_hr,
+                                 b_z=q.b_r)),
 ]
 
 

@@ -117,7 +117,10 @@ def check_step_by_hand(step_by_hand) -> None:
         raise CheckFailure("step_by_hand is None: replace None with your four numbers, "
                            "step_by_hand = (r, z, n, h_t).")
     if not isinstance(step_by_hand, (tuple, list)) or len(step_by_hand) != 4:
-        raise CheckFailure("step_by_hand must be the four numbers (r, z, n, h_t), in that order.")
+        got = (f"a {type(step_by_hand).__name__}" if not isinstance(step_by_hand, (tuple, list))
+               else f"{len(step_by_hand)} values")
+        raise CheckFailure(f"step_by_hand must be a tuple of the four numbers (r, z, n, h_t), in "
+                           f"that order; you gave {got}.")
     try:
         answer = np.array([float(v) for v in step_by_hand])
     except (TypeError, ValueError):
@@ -179,6 +182,8 @@ RETENTION_MISTAKES = [
     Mistake("1 - k Γu is only the first-order approximation (good for tiny Γu); the exact "
             "fraction is (1 - Γu)^k.", lambda g, k: 1 - k * g),
     Mistake("The factors multiply: (1 - Γu)^k, not (1 - Γu) k.", lambda g, k: (1 - g) * k),
+    Mistake("exp(-Γu k) is the continuous-time approximation; step by step the memory is "
+            "multiplied by exactly (1 - Γu) each time: (1 - Γu)^k.", lambda g, k: np.exp(-g * k)),
 ]
 
 
