@@ -20,8 +20,11 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 
 # Unit tests and every lecture and solution notebook (nbval: a notebook fails if a cell raises,
 # or if a cell tagged nbval-check-output prints something other than what is stored).
+# One thread per process: two pytest workers and their notebook kernels share two cores, and
+# torch's and OpenBLAS's spinning threads slow each other down tenfold when oversubscribed.
 test: setup  ## set everything up, then run every test (unit, notebooks)
 	$(BIN)/python -m gru_course build-exercises --check
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
 	    tests $(NOTEBOOK_DIRS) $(PYTEST_ARGS)
 

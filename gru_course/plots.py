@@ -148,3 +148,41 @@ def phase_portrait(h_prev, curves: dict, title: str = r"One-unit GRU: $h_t$ agai
         ax.grid(True, alpha=0.3)
     left.legend(frameon=False, fontsize=8, loc="upper left")
     return fig
+
+
+def accuracy_vs_length(lengths, accuracies: dict, title: str = "Held-out accuracy against distance"):
+    """One line per model: accuracy at each clause length, with chance (0.5) marked."""
+    fig, ax = _figure(7, 3.2)
+    styles = [("o", "-"), ("s", "--"), ("^", "-."), ("D", ":")]
+    for (label, values), (marker, line) in zip(accuracies.items(), styles):
+        ax.plot(lengths, values, marker=marker, ls=line, lw=2, ms=7 if marker == "o" else 5,
+                label=label, color=COLORS.get(label.split(" ")[0]))
+    ax.axhline(0.5, color="#999999", ls=":", lw=1)
+    ax.text(lengths[-1], 0.52, "chance", ha="right", fontsize=9, color="#666666")
+    ax.set(xlabel="clause length (words between subject and verb)", ylabel="accuracy",
+           ylim=(0.35, 1.04), title=title)
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, loc="center right")
+    return fig
+
+
+def heatmaps(tokens: list[str], maps: list[tuple[str, np.ndarray]], unit_labels=None):
+    """Stacked heatmaps over a sentence, units (rows) by tokens (columns), values in [0, 1].
+
+    Args:
+        tokens: the words, (T,).
+        maps: (title, (T, H) values) per panel.
+        unit_labels: names for the H rows (e.g. to mark the units that matter); default 0..H-1.
+    """
+    H = maps[0][1].shape[1]
+    fig, axes = _figure(7.5, 0.5 + 0.11 * H * len(maps) + 0.6 * len(maps), nrows=len(maps),
+                        sharex=True, squeeze=False)
+    for ax, (title, values) in zip(axes[:, 0], maps):
+        image = ax.imshow(np.asarray(values).T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
+                          interpolation="nearest")
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.set_yticks(range(H), unit_labels if unit_labels is not None else range(H), fontsize=6)
+        ax.set_ylabel("unit", fontsize=9)
+        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.01)
+    axes[-1, 0].set_xticks(range(len(tokens)), tokens, rotation=50, ha="right", fontsize=9)
+    return fig

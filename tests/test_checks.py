@@ -54,7 +54,8 @@ def run(name, answer):
 
 def test_every_exercise_check_is_covered_here():
     functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
-    assert functions - {"first_wrong_step", "step_by_hand"} == set(CHECKS)
+    torch_checks = {"params_to_gru", "last_hidden", "sentence_classifier", "trained_classifier"}
+    assert functions - {"first_wrong_step", "step_by_hand"} - torch_checks == set(CHECKS)
 
 
 @pytest.mark.parametrize("name", CHECKS)
@@ -199,3 +200,91 @@ def test_step_by_hand_accepts_three_decimals_and_names_the_wrong_number(capsys):
         checks.check_step_by_hand(None)
     with pytest.raises(CheckFailure, match=r"the four numbers \(r, z, n, h_t\)"):
         checks.check_step_by_hand(right[:3])
+
+
+# --- 04 Tutorial: checks on torch code ---------------------------------------------------------
+
+from gru_course.checks import tutorial  # noqa: E402
+
+
+def test_params_to_gru_accepts_the_bridge_and_rejects_each_catalogued_mistake(capsys):
+    checks.check_params_to_gru(lambda p: p.to_torch())
+    assert capsys.readouterr().out.startswith("✓ params_to_gru is correct")
+    for mistake in tutorial.PARAMS_TO_GRU_MISTAKES:
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_params_to_gru(mistake.answer)
+        assert mistake.hint in str(failure.value)
+
+
+def test_params_to_gru_names_float32_and_a_wrong_return_type():
+    with pytest.raises(CheckFailure, match="float64"):
+        checks.check_params_to_gru(lambda p: p.to_torch().float())
+    with pytest.raises(CheckFailure, match="returned a GRUCell; return a torch.nn.GRU"):
+        checks.check_params_to_gru(lambda p: p.to_torch(cell=True))
+
+
+def test_torchs_shape_errors_get_the_layout_explained():
+    import torch
+    from gru_course.checks.engine import _known_cause
+    layer = torch.nn.GRU(3, 5)
+    try:
+        with torch.no_grad():
+            layer.weight_ih_l0.copy_(torch.zeros(3, 15))
+    except RuntimeError as exc:
+        assert "transpose each block" in _known_cause(exc)
+    else:
+        raise AssertionError("copying a (3, 15) tensor into (15, 3) should fail")
+
+
+def test_last_hidden_accepts_the_top_layer_and_rejects_each_mistake():
+    import torch
+    checks.check_last_hidden(lambda h, L, bi: torch.cat([h[-2], h[-1]], -1) if bi else h[-1])
+    for mistake in tutorial.LAST_HIDDEN_MISTAKES:
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_last_hidden(lambda h, L, bi, m=mistake: m.answer(h.numpy(), L, bi))
+        assert mistake.hint in str(failure.value)
+
+
+def _classifier(forward):
+    import torch.nn as nn
+
+    class Classifier(nn.Module):
+        def __init__(self, vocab_size, embed=16, hidden=32):
+            super().__init__()
+            self.embed = nn.Embedding(vocab_size, embed, padding_idx=0)
+            self.gru = nn.GRU(embed, hidden)
+            self.head = nn.Linear(hidden, 2)
+    Classifier.forward = forward
+    return Classifier
+
+
+def test_sentence_classifier_accepts_packing_and_rejects_each_mistake():
+    checks.check_sentence_classifier(_classifier(tutorial.reference_forward))
+    for mistake in tutorial.CLASSIFIER_MISTAKES:
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_sentence_classifier(_classifier(mistake.answer))
+        assert mistake.hint in str(failure.value)
+
+
+def test_sentence_classifier_stub_and_shape_messages():
+    stub = named_stub("forward")
+    with pytest.raises(CheckFailure, match="SentenceClassifier.forward is not written yet"):
+        checks.check_sentence_classifier(_classifier(stub))
+
+    def no_last_layer(self, ids, lengths):
+        from torch.nn.utils.rnn import pack_padded_sequence
+        import torch
+        packed = pack_padded_sequence(self.embed(ids), torch.as_tensor(lengths), enforce_sorted=False)
+        return self.head(self.gru(packed)[1])
+    with pytest.raises(CheckFailure, match=r"\(1, 4, 2\).*Take h_n\[-1\]"):
+        checks.check_sentence_classifier(_classifier(no_last_layer))
+
+
+def test_an_untrained_model_is_rejected_with_its_accuracy():
+    from gru_course import models
+    with pytest.raises(CheckFailure, match=r"held-out accuracy at clause length 30 is \d+\.\d%, below 95%"):
+        checks.check_trained_classifier(models.AgreementClassifier("gru", hidden=8))
+    with pytest.raises(CheckFailure, match="trained_model is None"):
+        checks.check_trained_classifier(None)
+    with pytest.raises(CheckFailure, match="needs your trained model, got str"):
+        checks.check_trained_classifier("model")

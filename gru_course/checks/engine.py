@@ -57,7 +57,7 @@ def call(name: str, fn, *args):
             result = fn(*copies)
         except NotImplementedError as exc:
             stub = _raising_function(exc)
-            if stub and stub != name:
+            if stub and stub != name.split(".")[-1]:
                 raise CheckFailure(f"{name} calls {stub}, which is not written yet: finish the "
                                    f"exercise {stub} first (or compute its result inside "
                                    f"{name}).") from None
@@ -188,6 +188,11 @@ _CAUSES = [
                                        "a @ W the last axis of a must equal the first axis of W "
                                        "(x_t (N, D) @ W_x* (D, H), h (N, H) @ W_h* (H, H)); print "
                                        "both shapes."),
+    ("must match the size of tensor", "torch stores a layer's weights as (3H, D) and (3H, H), "
+                                      "one block per gate stacked along the first axis; the "
+                                      "course's W_x* are (D, H): transpose each block."),
+    ("must be sorted in decreasing order", "pack_padded_sequence needs enforce_sorted=False for "
+                                           "a batch whose lengths are not sorted."),
     ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "
                                "print the shapes of both sides."),
 ]

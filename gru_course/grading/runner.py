@@ -48,7 +48,9 @@ def grade(paths: list[str], jobs: int = 1, timeout: float = 120) -> list[Noteboo
                    f"--grading-results={records_file}", *copies]
         if jobs > 1 and len(paths) > 1:
             command[3:3] = ["-n", str(min(jobs, len(paths))), "--dist", "loadfile"]
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
+        # one thread per kernel: parallel kernels must not fight over the cores
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1",
+                   OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         run = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
         records = [json.loads(line) for line in records_file.read_text().splitlines()] \
             if records_file.exists() else []
