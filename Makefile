@@ -10,9 +10,11 @@ TORCH_INDEX ?=
 TORCH_REQ := $(shell grep -o '"torch[^"]*"' pyproject.toml | tr -d '"')
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
+CHROMIUM := /usr/bin/chromium
+SLIDE_ASSETS := build/slides-assets
 NOTEBOOK_DIRS := $(wildcard notebooks solutions)
 
-.PHONY: lab test setup bench exercises clean
+.PHONY: lab test setup browsers slides bench exercises clean
 
 lab: setup  ## set everything up, then open the course in JupyterLab
 	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -22,7 +24,7 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 # or if a cell tagged nbval-check-output prints something other than what is stored).
 # One thread per process: two pytest workers and their notebook kernels share two cores, and
 # torch's and OpenBLAS's spinning threads slow each other down tenfold when oversubscribed.
-test: setup  ## set everything up, then run every test (unit, notebooks)
+test: setup browsers $(SLIDE_ASSETS)/.installed  ## set everything up, then run every test
 	$(BIN)/python -m gru_course build-exercises --check
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
@@ -42,8 +44,26 @@ $(VENV)/.installed: pyproject.toml
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(BIN)/python -m gru_course build-exercises
 
+# Debian's Chromium for the browser tests, installed when missing (needs root and apt-get;
+# elsewhere the browser tests say why they skip). Playwright drives it; it never downloads one.
+browsers:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "note: $(CHROMIUM) is missing and cannot be installed here; browser tests will skip"; fi; \
+	fi
+
+# reveal.js, require.js, jQuery, MathJax 2 and the widget renderer, from the npm registry, once.
+$(SLIDE_ASSETS)/.installed: gru_course/slides.py | setup
+	@if command -v npm >/dev/null; then \
+	  $(BIN)/python -m gru_course slides --install-assets --assets $(SLIDE_ASSETS) && touch $@; \
+	else echo "note: npm is missing; slides cannot be built and their test will skip"; fi
+
+slides: setup $(SLIDE_ASSETS)/.installed  ## build/slides/NN.slides.html, viewable offline
+	$(BIN)/python -m gru_course slides --assets $(SLIDE_ASSETS) --out build/slides
+
 bench: setup  ## time the numpy GRU against torch.nn.GRU
 	$(BIN)/python benchmarks/bench_gru.py
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts
+	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts build

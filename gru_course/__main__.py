@@ -1,4 +1,4 @@
-"""Command line: python -m gru_course {build-exercises,grade} ..."""
+"""Command line: python -m gru_course {build-exercises,grade,slides} ..."""
 from __future__ import annotations
 
 import argparse
@@ -24,7 +24,29 @@ def main(argv=None) -> int:
     grade.add_argument("--jobs", type=int, default=1, help="notebooks graded in parallel")
     grade.add_argument("--timeout", type=float, default=120, help="seconds allowed per cell")
 
+    slides = commands.add_parser("slides", help="build reveal.js decks of the lectures, offline")
+    slides.add_argument("notebooks", nargs="*", type=pathlib.Path,
+                        help="lectures to convert (default: notebooks/*.ipynb)")
+    slides.add_argument("--out", type=pathlib.Path, default=ROOT / "build" / "slides")
+    slides.add_argument("--assets", type=pathlib.Path, default=ROOT / "build" / "slides-assets",
+                        help="folder whose node_modules holds the decks' scripts")
+    slides.add_argument("--install-assets", action="store_true",
+                        help="only npm-install the scripts into --assets")
+
     args = parser.parse_args(argv)
+    if args.command == "slides":
+        from . import slides as decks
+        if args.install_assets:
+            decks.install_assets(args.assets)
+            return 0
+        modules = args.assets / "node_modules"
+        if not modules.exists():
+            parser.error(f"{modules} is missing: run `make slides`, or this command with "
+                         "--install-assets first (it needs npm and the npm registry)")
+        for path in decks.build(args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")),
+                                args.out, modules):
+            print(path)
+        return 0
     if args.command == "build-exercises":
         from .exercises import build as build_exercises
         problems = build_exercises(args.solutions, args.exercises, check=args.check)
