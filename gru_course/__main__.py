@@ -19,10 +19,16 @@ def main(argv=None) -> int:
     build.add_argument("--exercises", type=pathlib.Path, default=ROOT / "exercises")
 
     grade = commands.add_parser("grade", help="execute exercise notebooks and score their checks")
-    grade.add_argument("notebooks", nargs="+", help="exercise notebooks (.ipynb)")
-    grade.add_argument("--json", type=pathlib.Path, help="also write the results as JSON here")
-    grade.add_argument("--jobs", type=int, default=1, help="notebooks graded in parallel")
+    grade.add_argument("paths", nargs="+",
+                       help="notebooks, or folders of them (e.g. submissions/<learner>/*.ipynb)")
+    grade.add_argument("--json", type=pathlib.Path, help="write the results as JSON here")
+    grade.add_argument("--csv", type=pathlib.Path, help="write a gradebook CSV here")
+    grade.add_argument("--jobs", type=int, default=None,
+                       help="notebooks graded in parallel (default: the number of cores)")
     grade.add_argument("--timeout", type=float, default=120, help="seconds allowed per cell")
+    grade.add_argument("--memory-limit", type=float, default=4.0,
+                       help="GB of memory (address space) per kernel")
+    grade.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     slides = commands.add_parser("slides", help="build reveal.js decks of the lectures, offline")
     slides.add_argument("notebooks", nargs="*", type=pathlib.Path,
@@ -55,14 +61,16 @@ def main(argv=None) -> int:
         if not problems:
             print("exercises/ is up to date" if args.check else f"wrote {args.exercises}")
         return 1 if problems else 0
-    from .grading import grade as grade_notebooks, table, to_json
-    missing = [p for p in args.notebooks if not pathlib.Path(p).is_file()]
+    from .grading import grade as grade_notebooks, table
+    missing = [p for p in args.paths if not pathlib.Path(p).exists()]
     if missing:
-        parser.error(f"no such notebook: {', '.join(missing)}")
-    results = grade_notebooks(args.notebooks, jobs=args.jobs, timeout=args.timeout)
+        parser.error(f"no such file or folder: {', '.join(missing)}")
+    results = grade_notebooks(args.paths, jobs=args.jobs, timeout=args.timeout,
+                              memory_limit=args.memory_limit, json_path=args.json,
+                              csv_path=args.csv, progress=not args.no_progress)
+    if not results:
+        parser.error("no notebooks (.ipynb) found in the paths given")
     print(table(results))
-    if args.json:
-        args.json.write_text(to_json(results))
     return 0
 
 

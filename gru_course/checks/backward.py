@@ -134,7 +134,7 @@ def _grads_tuple(name, out, p, N, D, H):
         got = f"a tuple of {len(out)} items" if isinstance(out, tuple) else type(out).__name__
         raise CheckFailure(f"{name} returned {got}; return three things: (dx, dh_prev, grads).")
     dx, dh, grads = out
-    if not isinstance(grads, GRUParams):
+    if not engine.is_params(grads, GRUParams):
         raise CheckFailure(f"{name}'s third result is a {type(grads).__name__}; return the "
                            "parameter gradients as a GRUParams(W_xr=..., ..., b_hn=...).")
     for field, value in zip(GRUParams._fields, grads):

@@ -126,9 +126,15 @@ def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mista
                        f"entry {tuple(int(k) for k in i)} is {out[i]:.6g}, expected {expected[i]:.6g}.")
 
 
+def is_params(value, cls) -> bool:
+    """Whether `value` is a parameter tuple of `cls`'s kind: any NamedTuple with the same fields
+    (so a GRUParams from another copy of the package counts, as under the grader's guard)."""
+    return isinstance(value, tuple) and getattr(value, "_fields", None) == cls._fields
+
+
 def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -> None:
     """Like compare, for a returned parameter tuple: every field must match."""
-    if not isinstance(out, type(expected)):
+    if not is_params(out, type(expected)):
         raise CheckFailure(f"{name} returned a {type(out).__name__}; return a "
                            f"{type(expected).__name__}, for example q._replace(...).")
     wrong = [f for f, a, b in zip(expected._fields, out, expected)

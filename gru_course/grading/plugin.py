@@ -1,15 +1,19 @@
-"""A pytest plugin, loaded next to nbval, that records what every check cell did.
+"""A pytest plugin, loaded next to nbval by the grader, that records what every cell did.
 
 For each executed cell nbval makes a test item with the cell (`item.cell`) and the outputs it
-produced (`item.test_outputs`). After each check cell (tag `check`, or nbgrader `grade: true`)
-this plugin attaches a record to the report; the process that writes reports (the controller,
-under pytest-xdist) appends it to the JSON-lines file given by --grading-results at once, so a
-crash later loses nothing already graded.
+produced (`item.test_outputs`). After every cell this plugin attaches a record to the report;
+the process that writes reports (the controller, under pytest-xdist) appends it to the
+JSON-lines file given by --grading-results at once, so a crash later loses nothing already
+recorded. A check cell counts as passed only if it raised nothing and printed the run's nonce
+(see guard.py). The plugin also makes nbval notice a dead kernel within a second instead of
+waiting out the cell timeout.
 """
 from __future__ import annotations
 
 import json
 import re
+import time
+from queue import Empty
 
 import pytest
 
@@ -17,36 +21,59 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 KEY = "gru_course_grading"
 
 
+class KernelDied(RuntimeError):
+    """The kernel process ended while a cell was running."""
+
+
 def pytest_addoption(parser):
     parser.addoption("--grading-results", default=None,
-                     help="append one JSON line per check cell to this file")
+                     help="append one JSON line per executed cell to this file")
 
 
-def is_check_cell(cell) -> bool:
-    meta = cell.get("metadata", {})
-    return "check" in meta.get("tags", []) or meta.get("nbgrader", {}).get("grade") is True
+def pytest_configure(config):
+    _watch_for_dead_kernels()
+    path = config.getoption("--grading-results")
+    if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
+        config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
 
 
-def exercise_of(cell) -> tuple[str, float]:
-    """(exercise name, points) of a check cell: nbgrader's grade_id minus 'check_', or the
-    function named in `check_<name>(...)`."""
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    name = meta.get("grade_id")
-    if not name:
-        match = re.search(r"check_(\w+)\s*\(", cell.get("source", ""))
-        name = match.group(1) if match else "?"
-    return re.sub(r"^check_", "", name), float(meta.get("points", 1))
+def _watch_for_dead_kernels() -> None:
+    """Make nbval's wait for a cell's reply give up as soon as the kernel process is gone."""
+    from nbval.kernel import RunningKernel
+
+    if getattr(RunningKernel.await_reply, "watches_for_death", False):
+        return
+
+    def await_reply(self, msg_id, timeout=None):
+        deadline = None if timeout is None else time.monotonic() + float(timeout)
+        while True:
+            wait = 1.0 if deadline is None else max(0.0, min(1.0, deadline - time.monotonic()))
+            try:
+                msg = self.get_message(stream="shell", timeout=wait)
+            except Empty:
+                if not self.is_alive():
+                    raise KernelDied("the kernel died while running this cell") from None
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                if msg["content"]["status"] == "aborted":
+                    raise RuntimeError("Kernel aborted execution request")
+                return
+
+    await_reply.watches_for_death = True
+    RunningKernel.await_reply = await_reply
 
 
-def _outputs_text(item) -> tuple[str, str]:
-    """(error message, printed text) of the cell's outputs as nbval collected them."""
-    error, printed = "", ""
+def _outputs_text(item) -> tuple[str, str, str]:
+    """(error name, error message, printed text) of the cell's outputs as nbval collected them."""
+    name, error, printed = "", "", ""
     for out in getattr(item, "test_outputs", None) or []:
         if out.get("output_type") == "error":
-            error = f"{out.get('ename')}: {out.get('evalue')}"
+            name, error = out.get("ename", ""), f"{out.get('ename')}: {out.get('evalue')}"
         elif out.get("output_type") == "stream":
             printed += out.get("text", "")
-    return _ANSI.sub("", error), _ANSI.sub("", printed)
+    return name, _ANSI.sub("", error), _ANSI.sub("", printed)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -56,26 +83,28 @@ def pytest_runtest_makereport(item, call):
     cell = getattr(item, "cell", None)
     if cell is None or report.when != "call":
         return
-    error, printed = _outputs_text(item)
-    if not error and report.failed:
-        error = _ANSI.sub("", str(report.longrepr)).strip().splitlines()[-1]
-    record = {"notebook": str(item.path), "cell": item.cell_num,
-              "outcome": "passed" if report.passed else "failed",
-              "message": error if report.failed else printed.strip()}
-    if is_check_cell(cell):
-        record["exercise"], record["max_points"] = exercise_of(cell)
-        record["kind"] = "check"
-    elif report.failed:
-        record["kind"] = "error"
-    else:
-        return
+    ename, error, printed = _outputs_text(item)
+    record = {"notebook": str(item.path), "cell": item.cell_num, "kind": "cell",
+              "outcome": "passed" if report.passed else "failed"}
+    if call.excinfo is not None and call.excinfo.errisinstance(KernelDied):
+        record.update(kind="kernel died", message="the kernel died while running this cell")
+    elif call.excinfo is not None and "Kernel dead on test start" in str(call.excinfo.value):
+        record.update(kind="kernel dead", message="not run: the kernel had died")
+    elif ename == "KeyboardInterrupt" or (report.failed and "Timeout" in str(report.longrepr)):
+        record.update(kind="timed out", message="timed out (an infinite loop, or a very slow cell)")
+    elif report.failed or not report.passed:
+        message = error or _ANSI.sub("", str(report.longrepr)).strip().splitlines()[-1:]
+        record["message"] = message if isinstance(message, str) else " ".join(message)
+    grading = cell.get("metadata", {}).get(KEY)
+    if grading:
+        passed = report.passed and f"[graded {grading['nonce']}]" in printed
+        record.update(exercise=grading["exercise"], max_points=grading["points"],
+                      check=True, outcome="passed" if passed else "failed")
+        if passed:
+            record["message"] = printed.replace(f"[graded {grading['nonce']}]", "").strip()
+        elif report.passed:
+            record["message"] = "the check did not report its result (its output was tampered with)"
     report.user_properties.append((KEY, record))
-
-
-def pytest_configure(config):
-    path = config.getoption("--grading-results")
-    if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
-        config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
 
 
 class _Writer:

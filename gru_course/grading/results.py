@@ -1,25 +1,42 @@
-"""Grading results: per notebook, per exercise; as a table, as JSON."""
+"""Grading results: per learner and notebook, per exercise; as a table, JSON and CSV.
+
+JSON: {"points", "max_points", "learners": {learner: {"points", "max_points"}},
+       "notebooks": [{"learner", "notebook", "exercise_set", "status", "points", "max_points",
+                      "problem", "flags", "notes",
+                      "exercises": [{"exercise", "points", "max_points", "outcome", "message"}]}]}
+outcome is one of "passed", "failed", "timed out", "not graded" (check cell missing or edited),
+"not run" (the kernel had died). CSV: one row per notebook, one column per exercise (points).
+"""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import pathlib
+import tempfile
 from dataclasses import asdict, dataclass, field
 
 
 @dataclass
 class ExerciseResult:
-    exercise: str              # the function the learner writes, e.g. "gru_step"
-    points: float              # points earned
+    exercise: str
+    points: float
     max_points: float
-    outcome: str               # "passed" or "failed"
-    message: str               # the check's one line, or its hint on failure
+    outcome: str
+    message: str
 
 
 @dataclass
 class NotebookResult:
-    notebook: str              # the path as given on the command line
+    notebook: str
+    learner: str = ""
+    exercise_set: str = ""
+    status: str = "graded"         # or "not graded", "kernel died at cell N", "incomplete"
     exercises: list[ExerciseResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)    # other cells that raised (context)
-    problem: str = ""          # why the notebook could not be graded at all, if so
+    problem: str = ""              # why it could not be graded at all
+    flags: list[str] = field(default_factory=list)     # check cells missing, edited, duplicated
+    notes: list[str] = field(default_factory=list)     # other cells that raised or timed out
 
     @property
     def points(self) -> float:
@@ -30,9 +47,10 @@ class NotebookResult:
         return sum(e.max_points for e in self.exercises)
 
     def to_dict(self) -> dict:
-        return {"notebook": self.notebook, "points": self.points, "max_points": self.max_points,
-                "exercises": [asdict(e) for e in self.exercises], "errors": self.errors,
-                "problem": self.problem}
+        return {"learner": self.learner, "notebook": self.notebook,
+                "exercise_set": self.exercise_set, "status": self.status, "points": self.points,
+                "max_points": self.max_points, "problem": self.problem, "flags": self.flags,
+                "notes": self.notes, "exercises": [asdict(e) for e in self.exercises]}
 
 
 def _num(x: float) -> str:
@@ -43,23 +61,61 @@ def table(results: list[NotebookResult]) -> str:
     """A plain-text score table: one block per notebook, one row per exercise."""
     blocks = []
     for nb in results:
-        head = f"{nb.notebook}: {_num(nb.points)} of {_num(nb.max_points)} points"
+        who = f"{nb.learner}: " if nb.learner and nb.learner not in pathlib.PurePath(nb.notebook).parts \
+            and nb.learner != pathlib.PurePath(nb.notebook).stem else ""
         if nb.problem:
-            blocks.append(f"{nb.notebook}: not graded: {nb.problem}")
+            blocks.append(f"{who}{nb.notebook}: not graded: {nb.problem}")
             continue
+        status = "" if nb.status == "graded" else f" ({nb.status})"
+        head = f"{who}{nb.notebook}: {_num(nb.points)} of {_num(nb.max_points)} points{status}"
         width = max([len("exercise")] + [len(e.exercise) for e in nb.exercises])
-        rows = [head, f"  {'exercise':<{width}}  points  result  message"]
+        rows = [head, f"  {'exercise':<{width}}  points  result      message"]
         for e in nb.exercises:
             message = " ".join(e.message.split()) if e.outcome != "passed" else ""
             rows.append(f"  {e.exercise:<{width}}  {_num(e.points):>2}/{_num(e.max_points):<3}  "
-                        f"{e.outcome:<6}  {message}".rstrip())
-        rows += [f"  note: {err}" for err in nb.errors]
+                        f"{e.outcome:<10}  {message}".rstrip())
+        rows += [f"  flag: {flag}" for flag in nb.flags if ":" not in flag or
+                 flag.split(":")[0] not in {e.exercise for e in nb.exercises}]
+        rows += [f"  note: {note}" for note in nb.notes]
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks)
 
 
 def to_json(results: list[NotebookResult]) -> str:
-    total = sum(nb.points for nb in results)
-    possible = sum(nb.max_points for nb in results)
-    return json.dumps({"points": total, "max_points": possible,
-                       "notebooks": [nb.to_dict() for nb in results]}, indent=2, ensure_ascii=False)
+    learners = {}
+    for nb in results:
+        entry = learners.setdefault(nb.learner, {"points": 0.0, "max_points": 0.0})
+        entry["points"] += nb.points
+        entry["max_points"] += nb.max_points
+    return json.dumps({"points": sum(nb.points for nb in results),
+                       "max_points": sum(nb.max_points for nb in results),
+                       "learners": learners, "notebooks": [nb.to_dict() for nb in results]},
+                      indent=2, ensure_ascii=False)
+
+
+def to_csv(results: list[NotebookResult]) -> str:
+    exercises = []
+    for nb in results:
+        for e in nb.exercises:
+            column = f"{nb.exercise_set}:{e.exercise}"
+            if column not in exercises:
+                exercises.append(column)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["learner", "notebook", "exercise_set", "status", "points", "max_points",
+                     "problem"] + exercises)
+    for nb in results:
+        earned = {f"{nb.exercise_set}:{e.exercise}": _num(e.points) for e in nb.exercises}
+        writer.writerow([nb.learner, nb.notebook, nb.exercise_set, nb.status, _num(nb.points),
+                         _num(nb.max_points), nb.problem] + [earned.get(c, "") for c in exercises])
+    return out.getvalue()
+
+
+def write_atomically(path: pathlib.Path, text: str) -> None:
+    """Replace `path` by `text` in one step, so a crash never leaves half a file."""
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)

@@ -1,90 +1,162 @@
-"""Grade exercise notebooks by executing them with nbval, check cells counted as exercises.
+"""Grade a class: every submission executed with nbval, in parallel, each result kept as it lands.
 
-The notebooks are copied into a temporary folder first, without their stored outputs, so a
-learner's file is only ever read and nothing stored in it is compared or trusted.
-All notebooks run in one pytest process (its start-up costs seconds), optionally spread over
-pytest-xdist workers one notebook each; gru_course.grading.plugin records every check cell.
+1. Each file is read (never written) and vetted against the course's check cells
+   (submissions.py); a file that cannot be graded gets its reason and the others go on.
+2. The executable copies go to a temporary folder and run in ONE pytest process (its start-up
+   costs seconds), spread over `jobs` pytest-xdist workers, one notebook per worker at a time,
+   each kernel limited to one thread and `memory_limit` of address space.
+3. The plugin appends a record per executed cell; this process reads them while pytest runs,
+   and as soon as a notebook's last cell is in, its result is added to the JSON and CSV files
+   (rewritten whole, atomically) and the progress bar moves.
 """
 from __future__ import annotations
 
 import json
 import os
 import pathlib
+import resource
+import secrets
 import subprocess
 import sys
 import tempfile
+import time
 
-from .results import ExerciseResult, NotebookResult
+from ..progress import Progress
+from .results import ExerciseResult, NotebookResult, to_csv, to_json, write_atomically
+from .submissions import Submission, discover, prepare, reference_checks
 
-HINTS = {
-    "NameError": "the cell that defines this function did not run, or raised an error",
-}
+HINTS = {"NameError": "the cell that defines this function did not run, or raised an error"}
 
 
-def grade(paths: list[str], jobs: int = 1, timeout: float = 120) -> list[NotebookResult]:
-    """Execute every notebook and score its check cells.
+def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
+          memory_limit: float = 4.0, json_path=None, csv_path=None,
+          progress: bool = True) -> list[NotebookResult]:
+    """Grade every notebook named in `paths` (files or folders of submissions).
 
     Args:
-        paths: notebook files (.ipynb).
-        jobs: notebooks executed in parallel (pytest-xdist workers); 1 runs them in-process.
-        timeout: seconds one cell may run before it is interrupted and fails.
+        jobs: notebooks graded at once (default: the number of cores).
+        timeout: seconds one cell may run before it is interrupted and fails ("timed out").
+        memory_limit: GB of address space per kernel; beyond it allocations fail.
+        json_path, csv_path: files kept up to date as results come in.
     Returns:
-        one NotebookResult per path, in the order given.
+        one NotebookResult per notebook found, in order.
     """
-    with tempfile.TemporaryDirectory(prefix="gru-grade-") as tmp:
-        tmp = pathlib.Path(tmp)
-        copies = {}
-        for i, path in enumerate(paths):
-            copy = tmp / f"{i:04d}" / pathlib.Path(path).name
-            copy.parent.mkdir()
-            copy.write_text(json.dumps(_without_outputs(json.loads(pathlib.Path(path).read_text()))))
-            copies[str(copy)] = path
-        (tmp / "pytest.ini").write_text("[pytest]\n")
-        records_file = tmp / "records.jsonl"
-        command = [sys.executable, "-m", "pytest", "-p", "gru_course.grading.plugin",
-                   "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
-                   f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
-                   "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
-                   f"--grading-results={records_file}", *copies]
-        if jobs > 1 and len(paths) > 1:
-            command[3:3] = ["-n", str(min(jobs, len(paths))), "--dist", "loadfile"]
-        # one thread per kernel: parallel kernels must not fight over the cores
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1",
-                   OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-        run = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
-        records = [json.loads(line) for line in records_file.read_text().splitlines()] \
-            if records_file.exists() else []
-        if run.returncode not in (0, 1) and not records:
-            detail = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["no output"]
-            return [NotebookResult(p, problem=f"pytest could not run it: {detail[0]}") for p in paths]
-        return [_collect(copies[copy], [r for r in records if r["notebook"] == copy])
-                for copy in copies]
+    jobs = jobs or os.cpu_count() or 1
+    nonce = secrets.token_hex(8)
+    references = reference_checks()
+    submissions = [prepare(path, learner, references, nonce) for path, learner in discover(paths)]
+    results: dict[int, NotebookResult] = {
+        i: NotebookResult(str(s.path), s.learner, s.exercise_set, "not graded", problem=s.problem)
+        for i, s in enumerate(submissions) if s.graded is None}
+    bar = Progress(len(submissions), "grading", enabled=progress)
+
+    def publish():
+        done = [results[i] for i in sorted(results)]
+        if json_path:
+            write_atomically(json_path, to_json(done))
+        if csv_path:
+            write_atomically(csv_path, to_csv(done))
+        bar.update(len(results))
+
+    publish()
+    runnable = [i for i, s in enumerate(submissions) if s.graded is not None]
+    if runnable:
+        with tempfile.TemporaryDirectory(prefix="gru-grade-") as tmp:
+            _run(pathlib.Path(tmp), {i: submissions[i] for i in runnable}, results, publish,
+                 jobs, timeout, memory_limit)
+    bar.close()
+    return [results[i] for i in range(len(submissions))]
 
 
-def _without_outputs(nb: dict) -> dict:
-    """The notebook with stored outputs dropped: nbval then compares nothing, only runs."""
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "code":
-            cell["outputs"], cell["execution_count"] = [], None
-    return nb
+def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memory_limit):
+    copies, cells = {}, {}
+    for i, sub in subs.items():
+        copy = tmp / f"{i:05d}" / sub.path.name
+        copy.parent.mkdir()
+        copy.write_text(json.dumps(sub.graded))
+        copies[str(copy)] = i
+        cells[str(copy)] = sum(c.get("cell_type") == "code" for c in sub.graded["cells"])
+    (tmp / "pytest.ini").write_text("[pytest]\n")
+    records_file = tmp / "records.jsonl"
+    records_file.touch()
+    command = [sys.executable, "-m", "pytest", "-p", "gru_course.grading.plugin",
+               "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
+               f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
+               "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
+               f"--grading-results={records_file}", *copies]
+    workers = min(jobs, len(copies))
+    if workers > 1:
+        command[3:3] = ["-n", str(workers), "--dist", "loadfile"]
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1",
+               OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    limit = int(memory_limit * 2 ** 30)
+
+    def limit_memory():                       # runs in the child: kernels inherit the limit
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    records: dict[str, list[dict]] = {path: [] for path in copies}
+    with open(tmp / "pytest.log", "w") as log:
+        process = subprocess.Popen(command, cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   preexec_fn=limit_memory)
+        with open(records_file, encoding="utf-8") as stream:
+            while True:
+                finished = process.poll() is not None
+                for line in stream.readlines():
+                    record = json.loads(line)
+                    if record["notebook"] in records:
+                        records[record["notebook"]].append(record)
+                        path = record["notebook"]
+                        if len(records[path]) == cells[path] and copies[path] not in results:
+                            results[copies[path]] = _collect(subs[copies[path]], records[path], timeout)
+                            publish()
+                if finished:
+                    break
+                time.sleep(0.2)
+    tail = (tmp / "pytest.log").read_text().strip().splitlines()[-1:] or ["no output"]
+    for path, i in copies.items():
+        if i not in results:                  # pytest stopped before this notebook finished
+            result = _collect(subs[i], records[path], timeout)
+            result.status = "incomplete"
+            result.notes.append(f"the grader stopped before this notebook finished ({tail[0]})")
+            results[i] = result
+    publish()
 
 
-def _collect(original: str, records: list[dict]) -> NotebookResult:
-    result = NotebookResult(original)
+def _collect(sub: Submission, records: list[dict], timeout: float) -> NotebookResult:
+    """The result of one notebook from its cells' records."""
+    result = NotebookResult(str(sub.path), sub.learner, sub.exercise_set, flags=list(sub.flags))
+    by_exercise = {r["exercise"]: r for r in records if r.get("check")}
+    died = next((r for r in sorted(records, key=lambda r: r["cell"]) if r["kind"] == "kernel died"), None)
+    where = lambda record: sub.origin[record["cell"]]          # the cell's number in the file
+    if died:
+        result.status = f"kernel died at cell {where(died)}"
+    for check in sub.checks:
+        record = by_exercise.get(check.exercise)
+        if check.exercise in sub.unusable:
+            outcome, message = "not graded", sub.unusable[check.exercise]
+        elif record is None:
+            outcome, message = "not run", "the check did not run"
+        elif record["kind"] == "timed out":
+            outcome, message = "timed out", (f"timed out after {timeout:g} s (an infinite loop, "
+                                             "or a very slow cell)")
+        elif record["kind"] == "kernel died":
+            outcome, message = "not run", "the kernel died while this check ran"
+        elif record["kind"] == "kernel dead":
+            outcome, message = "not run", f"the kernel had died earlier, at cell {where(died)}" \
+                if died else "the kernel had died"
+        else:
+            outcome, message = record["outcome"], _explain(record.get("message", ""))
+        points = check.points if outcome == "passed" else 0.0
+        result.exercises.append(ExerciseResult(check.exercise, points, check.points, outcome, message))
     for record in sorted(records, key=lambda r: r["cell"]):
-        if record["kind"] == "error":
-            result.errors.append(f"cell {record['cell']} raised {record['message']}")
+        if record.get("check") or record["kind"] == "kernel dead" or record["outcome"] == "passed":
             continue
-        passed = record["outcome"] == "passed"
-        message = record["message"]
-        if not passed:
-            message = message.removeprefix("CheckFailure: ")
-            kind = message.split(":", 1)[0]
-            if kind in HINTS:
-                message = f"{message} ({HINTS[kind]})"
-        result.exercises.append(ExerciseResult(
-            exercise=record["exercise"], points=record["max_points"] if passed else 0.0,
-            max_points=record["max_points"], outcome=record["outcome"], message=message))
-    if not result.exercises:
-        result.problem = "it has no check cells (cells tagged 'check'): is it an exercise notebook?"
+        what = record.get("message", "").splitlines()[0][:200] if record.get("message") else "failed"
+        result.notes.append(f"cell {where(record)}: {record['kind'] if record['kind'] != 'cell' else what}")
     return result
+
+
+def _explain(message: str) -> str:
+    message = message.removeprefix("CheckFailure: ")
+    kind = message.split(":", 1)[0]
+    return f"{message} ({HINTS[kind]})" if kind in HINTS else message
