@@ -7,7 +7,7 @@ import pytest
 
 import gru_course as gc
 from gru_course import checks
-from gru_course.checks import backward, bptt, forward, intro
+from gru_course.checks import backward, bptt, forward, gates, intro
 from gru_course.checks.engine import CheckFailure
 
 
@@ -23,13 +23,13 @@ def _clip(grads, max_norm):
 
 # check name -> (a right answer, the catalogue of mistakes it must tell apart)
 CHECKS = {
-    "sigmoid": (gc.sigmoid, forward.SIGMOID_MISTAKES),
-    "reset_gate": (_gate("r"), forward.RESET_GATE_MISTAKES),
-    "update_gate": (_gate("z"), forward.UPDATE_GATE_MISTAKES),
+    "sigmoid": (gc.sigmoid, gates.SIGMOID_MISTAKES),
+    "reset_gate": (_gate("r"), gates.RESET_GATE_MISTAKES),
+    "update_gate": (_gate("z"), gates.UPDATE_GATE_MISTAKES),
     "candidate": (lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + (r * h) @ p.W_hn + p.b_hn),
-                  forward.CANDIDATE_MISTAKES),
+                  gates.CANDIDATE_MISTAKES),
     "candidate_after": (lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + r * (h @ p.W_hn + p.b_hn)),
-                        forward.CANDIDATE_AFTER_MISTAKES),
+                        gates.CANDIDATE_AFTER_MISTAKES),
     "gru_step": (lambda x, h, p: gc.gru_step_forward(x, h, p)[0], forward.GRU_STEP_MISTAKES),
     "gru_sequence": (lambda xs, h0, p: gc.gru_forward(xs, h0, p)[0], forward.GRU_SEQUENCE_MISTAKES),
     "to_course_convention": (gc.flip_update_gate, forward.TO_COURSE_CONVENTION_MISTAKES),

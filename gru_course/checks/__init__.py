@@ -2,7 +2,7 @@
 
 A check prints one line when the answer is right and raises CheckFailure (an AssertionError)
 with a message in the learner's terms when it is not. Each check's catalogue of known mistakes
-sits next to it: intro.py (01 Introduction), forward.py (02 Forward flow),
+sits next to it: intro.py (01 Introduction), gates.py and forward.py (02 Forward flow),
 backward.py and bptt.py (03 BPTT), tutorial.py (04 Tutorial).
 """
 from .backward import check_gru_step_backward, check_sigmoid_backward, check_tanh_backward
@@ -13,9 +13,9 @@ from .intro import (check_gru_param_count, check_lstm_param_count, check_retenti
                     check_rnn_param_count, check_simplified_gru_step, check_step_by_hand)
 from .tutorial import (check_last_hidden, check_params_to_gru, check_sentence_classifier,
                        check_trained_classifier)
-from .forward import (check_candidate, check_candidate_after, check_gru_sequence, check_gru_step,
-                      check_reset_gate, check_sigmoid, check_to_course_convention,
-                      check_update_gate)
+from .forward import check_gru_sequence, check_gru_step, check_to_course_convention
+from .gates import (check_candidate, check_candidate_after, check_reset_gate, check_sigmoid,
+                    check_update_gate)
 
 __all__ = [name for name in dir() if name.startswith("check_")] + [
     "CheckFailure", "Mistake", "mystery_gru_backward"]

@@ -11,7 +11,7 @@ from ..gru import GRUParams, GRUStepCache, gru_step_backward as _step_backward, 
 from ..gru_sequence import gru_forward
 from . import engine
 from .engine import TOL, CheckFailure, Mistake
-from .forward import SIZES, random_params
+from .gates import SIZES, random_params
 
 # --- local derivatives ------------------------------------------------------------------------
 

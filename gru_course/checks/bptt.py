@@ -11,7 +11,7 @@ from ..gru_sequence import GRUCache, gru_backward as _gru_backward, gru_forward
 from . import engine
 from .backward import _compare_all, _flatten, _grads_tuple
 from .engine import CheckFailure, Mistake
-from .forward import SIZES, random_params
+from .gates import SIZES, random_params
 
 
 def sequence_backward_variant(dhs, cache: GRUCache, bug: str | None = None):

@@ -9,7 +9,7 @@ from ..gru import GRUParams
 from ..gru_sequence import gru_forward
 from . import engine
 from .engine import TOL, CheckFailure, Mistake
-from .forward import random_params
+from .gates import random_params
 
 
 # --- numpy parameters into torch.nn.GRU -------------------------------------------------------
