@@ -137,9 +137,15 @@ class TimeStepReport:
             mark = f"  <-- wrong: {', '.join(wrong)}" if wrong else ""
             lines.append(f"{t:>3}  {dx_err:9.1e}  {p_err:20.1e}  {name:<8}{mark}".rstrip())
         first = self.first_bad_step
-        lines.append("backward pass correct at every step" if first is None else
-                     f"backward pass first goes wrong at t = {first} "
-                     f"(it runs from t = {len(self.dx_errors) - 1} down to 0)")
+        if first is None:
+            lines.append("backward pass correct at every step")
+        elif self.dx_errors[first] > self.tol:
+            lines.append(f"backward pass first goes wrong at t = {first} "
+                         f"(it runs from t = {len(self.dx_errors) - 1} down to 0)")
+        else:
+            lines.append(f"every dL/dx_t is right, but the parameter gradients are wrong for "
+                         f"sequences of {first + 1} steps or more: look at how the steps' "
+                         f"parameter gradients are combined")
         return "\n".join(lines)
 
     __repr__ = __str__

@@ -175,13 +175,13 @@ def heatmaps(tokens: list[str], maps: list[tuple[str, np.ndarray]], unit_labels=
         unit_labels: names for the H rows (e.g. to mark the units that matter); default 0..H-1.
     """
     H = maps[0][1].shape[1]
-    fig, axes = _figure(7.5, 0.5 + 0.11 * H * len(maps) + 0.6 * len(maps), nrows=len(maps),
+    fig, axes = _figure(7.5, 0.5 + 0.2 * H * len(maps) + 0.5 * len(maps), nrows=len(maps),
                         sharex=True, squeeze=False)
     for ax, (title, values) in zip(axes[:, 0], maps):
         image = ax.imshow(np.asarray(values).T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
                           interpolation="nearest")
         ax.set_title(title, fontsize=10, loc="left")
-        ax.set_yticks(range(H), unit_labels if unit_labels is not None else range(H), fontsize=6)
+        ax.set_yticks(range(H), unit_labels if unit_labels is not None else range(H), fontsize=8)
         ax.set_ylabel("unit", fontsize=9)
         fig.colorbar(image, ax=ax, fraction=0.03, pad=0.01)
     axes[-1, 0].set_xticks(range(len(tokens)), tokens, rotation=50, ha="right", fontsize=9)

@@ -85,7 +85,7 @@ def gate_explorer() -> Explorer:
                     "Gate explorer")
 
 
-def gradient_explorer(n_init: int = 6, D: int = 4, H: int = 16) -> Explorer:
+def gradient_explorer(n_init: int = 8, D: int = 4, H: int = 16, seed: int = 1) -> Explorer:
     """Sliders for the gate bias and the sequence length; ‖∂h_T/∂h_t‖ of the three cells redraws.
 
     The bias is added to the GRU's update gate b_z and to the LSTM's forget gate b_f, the gates
@@ -93,11 +93,12 @@ def gradient_explorer(n_init: int = 6, D: int = 4, H: int = 16) -> Explorer:
     """
     def draw(bias, T):
         T = int(T)
-        norms = {label: mean_jacobian_norms(kind, np.random.default_rng(0), T, D, H, n_init, bias)
+        norms = {label: mean_jacobian_norms(kind, np.random.default_rng(seed), T, D, H, n_init, bias)
                  for kind, label in (("rnn", "tanh-RNN"), ("gru", "GRU"), ("lstm", "LSTM"))}
-        return plots.gradient_vs_distance(np.arange(1, T + 1), norms,
-                                          title=f"keep-gate bias {bias:+.1f}, H={H}, mean of {n_init} cells")
+        return plots.gradient_vs_distance(
+            np.arange(1, T + 1), norms,
+            title=f"keep-gate bias {bias:+.1f}, H={H}, geometric mean of {n_init} cells")
     sliders = {"bias": _slider("keep-gate bias (b_z, b_f)", 0.0, -2, 5, 0.5),
-               "T": w.IntSlider(value=60, min=10, max=150, step=10, description="length T",
+               "T": w.IntSlider(value=100, min=10, max=150, step=10, description="length T",
                                 layout=w.Layout(width="230px"))}
     return Explorer(sliders, draw, "Gradient explorer")

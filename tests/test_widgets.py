@@ -41,5 +41,5 @@ def test_gradient_explorer_follows_bias_and_length():
     explorer.sliders["bias"].value = 4.0
     after = {l.get_label(): l for l in explorer.figure.axes[0].get_lines()}["GRU"].get_ydata()
     assert after[-1] > 1e3 * before[-1]                      # a kept state keeps its gradient
-    explorer.sliders["T"].value = 20
+    explorer.sliders["T"].value = 20                          # starts at 100, like the lecture
     assert len(explorer.figure.axes[0].get_lines()[0].get_xdata()) == 20

@@ -70,7 +70,7 @@ def step_backward_variant(dh, cache: GRUStepCache, bug: str | None = None):
         dz, dn, dh_prev = dh * (n - h), dh * z, dh * (1 - z)
     else:
         dz, dn = dh * ((n - h) if bug == "dz sign" else (h - n)), dh * (1 - z)
-        dh_prev = 0 * dh if bug == "no direct path" else dh * z
+        dh_prev = {"no direct path": 0 * dh, "direct path 1 - z": dh * (1 - z)}.get(bug, dh * z)
     da_n = dn if bug == "no tanh'" else dn * (1 - n * n)
     if bug == "reset after":
         hn = h @ p.W_hn + p.b_hn
@@ -82,7 +82,7 @@ def step_backward_variant(dh, cache: GRUStepCache, bug: str | None = None):
         dr = drh * h
         if bug != "no candidate path":
             dh_prev = dh_prev + drh * r
-        dW_hn, db_hn = (r * h).T @ da_n, da_n.sum(0)
+        dW_hn, db_hn = (h if bug == "dW_hn without r" else r * h).T @ da_n, da_n.sum(0)
     if bug == "no sigmoid'":
         da_r, da_z = dr, dz
     else:
@@ -112,6 +112,10 @@ GRU_STEP_BACKWARD_MISTAKES = [
             _variant("dz sign")),
     Mistake("dh_prev misses the direct path: h_prev enters h_t directly, weighted by z, so "
             "dh_prev starts as dh_t ⊙ z.", _variant("no direct path")),
+    Mistake("The direct path carries dh_t ⊙ z, not dh_t ⊙ (1 - z): in h_t = z ⊙ h_prev + "
+            "(1 - z) ⊙ n it is z that multiplies h_prev.", _variant("direct path 1 - z")),
+    Mistake("dW_hn must use what W_hn multiplied in the forward pass, r ⊙ h_prev: "
+            "dW_hn = (r ⊙ h_prev)ᵀ da_n, not h_prevᵀ da_n.", _variant("dW_hn without r")),
     Mistake("dh_prev misses the path through the candidate: with d(r ⊙ h_prev) = da_n W_hnᵀ, "
             "h_prev receives d(r ⊙ h_prev) ⊙ r.", _variant("no candidate path")),
     Mistake("dh_prev misses the paths through the gates: h_prev also feeds r and z, so add "
@@ -164,7 +168,8 @@ def _compare_all(name, labelled, reference, args, mistakes, case) -> str | None:
             raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
     right = len(labelled) - len(wrong)
     listed = ", ".join(f"{label} (relative error {err:.0e})" for label, err in wrong)
-    return f"{name} is wrong on {case}: {listed}; the other {right} results are right."
+    rest = f"the other {right} results are right" if right else "every result is wrong"
+    return f"{name} is wrong on {case}: {listed}; {rest}."
 
 
 def _flatten(result):

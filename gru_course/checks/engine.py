@@ -135,8 +135,10 @@ def is_params(value, cls) -> bool:
 def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -> None:
     """Like compare, for a returned parameter tuple: every field must match."""
     if not is_params(out, type(expected)):
-        raise CheckFailure(f"{name} returned a {type(out).__name__}; return a "
-                           f"{type(expected).__name__}, for example q._replace(...).")
+        kind = type(expected).__name__
+        raise CheckFailure(f"{name} returned a {type(out).__name__}; return a {kind}: build one "
+                           f"with {kind}(*arrays), or from the one you were given with its "
+                           f"._replace(field=...).")
     wrong = [f for f, a, b in zip(expected._fields, out, expected)
              if np.shape(a) != np.shape(b) or rel_error(a, b) > TOL]
     if not wrong:
@@ -197,6 +199,9 @@ _CAUSES = [
     ("must match the size of tensor", "torch stores a layer's weights as (3H, D) and (3H, H), "
                                       "one block per gate stacked along the first axis; the "
                                       "course's W_x* are (D, H): transpose each block."),
+    ("exceeds dimension size", "the packed lengths do not fit the tensor's time axis: ids are "
+                               "time-major (T, N), so pack with batch_first=False (the "
+                               "default)."),
     ("must be sorted in decreasing order", "pack_padded_sequence needs enforce_sorted=False for "
                                            "a batch whose lengths are not sorted."),
     ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "

@@ -23,6 +23,8 @@ def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
         blocks["n"] = (p.W_xn, p.W_hn, p.b_xn + p.b_hn, 0 * p.b_hn)
     elif biases == "swapped":
         blocks["n"] = (p.W_xn, p.W_hn, p.b_hn, p.b_xn)
+    elif biases == "doubled":
+        blocks = {k: (a, b, c, c if k != "n" else d) for k, (a, b, c, d) in blocks.items()}
     elif biases == "none":
         blocks = {k: (a, b, 0 * c, 0 * d) for k, (a, b, c, d) in blocks.items()}
     t = (lambda W: W.T) if transpose else (lambda W: W)
@@ -49,6 +51,9 @@ PARAMS_TO_GRU_MISTAKES = [
             lambda p: gru_from_blocks(p, biases="swapped")),
     Mistake("The biases are missing: copy b_r, b_z, b_xn into bias_ih_l0 and b_hn into the n "
             "block of bias_hh_l0.", lambda p: gru_from_blocks(p, biases="none")),
+    Mistake("b_r and b_z are counted twice: torch adds bias_ih and bias_hh, so put them in one of "
+            "the two (bias_ih) and zeros in the other.",
+            lambda p: gru_from_blocks(p, biases="doubled")),
 ]
 
 
@@ -140,7 +145,7 @@ def check_last_hidden(last_hidden) -> None:
 
 # --- a classifier that packs its batch --------------------------------------------------------
 
-def reference_forward(model, ids, lengths, pack=True, use="h_n", batch_first=False):
+def reference_forward(model, ids, lengths, pack=True, use="h_n", batch_first=False, softmax=False):
     """The classifier's forward with the learner's own submodules, right or wrongly done."""
     import torch
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -155,7 +160,8 @@ def reference_forward(model, ids, lengths, pack=True, use="h_n", batch_first=Fal
     output, h_n = model.gru(packed)
     if use == "output":
         return model.head(pad_packed_sequence(output)[0][-1])
-    return model.head(h_n[-1])
+    logits = model.head(h_n[-1])
+    return logits.softmax(-1) if softmax else logits
 
 
 CLASSIFIER_MISTAKES = [
@@ -166,6 +172,8 @@ CLASSIFIER_MISTAKES = [
     Mistake("After packing, output[-1] (padded back) is zero for the shorter sentences: read the "
             "final state from h_n[-1], which packing puts at each sentence's own end.",
             lambda m, ids, lengths: reference_forward(m, ids, lengths, use="output")),
+    Mistake("forward must return logits, the scores before any softmax: cross_entropy applies "
+            "the softmax itself.", lambda m, ids, lengths: reference_forward(m, ids, lengths, softmax=True)),
 ]
 
 
