@@ -127,3 +127,18 @@ def test_exercise_notebooks_ship_clean_with_the_python3_kernel(path):
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
             assert "### BEGIN SOLUTION" not in "".join(cell["source"])
+
+
+def test_plain_nbval_on_the_exercises_fails_exactly_the_check_cells(tmp_path):
+    """`pytest --nbval-lax exercises/NN.ipynb`, as a learner would run it."""
+    run = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env",
+                          "-p", "no:cacheprovider", "-q", "-rf", "--no-header", "-o", "addopts=",
+                          *map(str, sorted((ROOT / "exercises").glob("*.ipynb")))],
+                         cwd=ROOT, capture_output=True, text=True)
+    failed = set(re.findall(r"FAILED (exercises/\S+::Cell \d+)", run.stdout))
+    expected = set()
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        code = [c for c in cells(path) if c["cell_type"] == "code"]
+        expected |= {f"exercises/{path.name}::Cell {i}" for i, c in enumerate(code)
+                     if "check" in c["metadata"].get("tags", [])}
+    assert failed == expected and expected
