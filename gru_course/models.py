@@ -14,6 +14,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
+from . import params
 from .data import VOCAB
 from .gru import GRUParams
 from .gru_sequence import gru_forward
@@ -78,8 +79,8 @@ def gru_gates(model: AgreementClassifier, tokens_ids) -> dict[str, np.ndarray]:
     p = GRUParams.from_torch(model.rnn)
     with torch.no_grad():
         xs = model.embed(torch.as_tensor(np.asarray(tokens_ids))[:, None]).cpu().numpy()
-    hs, cache = gru_forward(xs.astype(np.float64), np.zeros((1, p.H)), GRUParams(
-        *(a.astype(np.float64) for a in p)), reset="after")
+    hs, cache = gru_forward(xs.astype(np.float64), np.zeros((1, p.H)),
+                            params.astype(p, np.float64), reset="after")
     return {"z": cache.z[:, 0], "r": cache.r[:, 0], "h": hs[:, 0]}
 
 

@@ -46,8 +46,3 @@ def astype(p, dtype):
     """The same parameters cast to `dtype` (float32 or float64)."""
     return type(p)(*(np.asarray(a, dtype=dtype) for a in p))
 
-
-def dims_of(p) -> tuple[int, int]:
-    """(D, H) of a parameter tuple, read off its first field (an input weight of shape (D, H))."""
-    first = p[0]
-    return first.shape[0], first.shape[-1]

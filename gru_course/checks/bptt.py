@@ -8,6 +8,7 @@ from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import time_step_report
 from ..gru import GRUParams, gru_step_backward
 from ..gru_sequence import GRUCache, gru_backward as _gru_backward, gru_forward
+from ..params import add, zeros_like
 from . import engine
 from .backward import _compare_all, _flatten, _grads_tuple
 from .engine import CheckFailure, Mistake
@@ -26,8 +27,7 @@ def sequence_backward_variant(dhs, cache: GRUCache, bug: str | None = None):
         else:
             upstream = dhs[t] + dh
         dxs[t], dh, g = gru_step_backward(upstream, cache.step(t))
-        total = g if total is None or bug == "params overwritten" else GRUParams(
-            *(a + b for a, b in zip(total, g)))
+        total = g if total is None or bug == "params overwritten" else add(total, g)
     if bug == "dxs reversed":
         dxs = dxs[::-1]
     return np.stack(dxs), dh, total
@@ -170,9 +170,9 @@ def mystery_gru_backward(dhs, cache: GRUCache):
     dh, total, dxs = np.zeros_like(cache.h0), None, np.zeros_like(cache.xs)
     for t in range(T - 1, 0, -1):
         dxs[t], dh, g = gru_step_backward(dhs[t] + dh, cache.step(t))
-        total = g if total is None else GRUParams(*(a + b for a, b in zip(total, g)))
+        total = g if total is None else add(total, g)
     if total is None:
-        total = GRUParams(*(np.zeros_like(a) for a in cache.p))
+        total = zeros_like(cache.p)
     return dxs, dh, total
 
 
