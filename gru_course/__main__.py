@@ -1,4 +1,4 @@
-"""Command line: python -m gru_course {build-exercises,grade,slides} ..."""
+"""Command line: python -m gru_course {build-exercises,grade,slides,train-agreement} ..."""
 from __future__ import annotations
 
 import argparse
@@ -39,7 +39,24 @@ def main(argv=None) -> int:
     slides.add_argument("--install-assets", action="store_true",
                         help="only npm-install the scripts into --assets")
 
+    train = commands.add_parser("train-agreement",
+                                help="train the agreement language models of lecture 04")
+    train.add_argument("--cells", nargs="+", default=["gru", "lstm", "rnn"],
+                       choices=["gru", "lstm", "rnn"])
+    train.add_argument("--seeds", type=int, nargs="+", default=list(range(8)))
+    train.add_argument("--steps", type=int, default=None, help="training steps (default 6000)")
+    train.add_argument("--ship-seed", type=int, default=0,
+                       help="the seed whose checkpoints are written (agreement_<cell>.pt)")
+    train.add_argument("--out", type=pathlib.Path, default=None,
+                       help="folder for results.json and the checkpoints (default gru_course/trained)")
+    train.add_argument("--no-progress", action="store_true")
+
     args = parser.parse_args(argv)
+    if args.command == "train-agreement":
+        from . import experiment
+        experiment.main(args.cells, args.seeds, args.steps or experiment.STEPS,
+                        args.out or experiment.TRAINED, args.ship_seed, not args.no_progress)
+        return 0
     if args.command == "slides":
         from . import slides as decks
         if args.install_assets:

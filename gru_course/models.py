@@ -1,58 +1,57 @@
-"""The sequence classifier of lecture 04: embedding, one recurrent layer, a linear read-out.
+"""The language model of lecture 04: embedding -> recurrent layer -> a linear read-out over words.
 
-The recurrent layer is torch.nn.GRU, torch.nn.LSTM or a tanh torch.nn.RNN, so that the three can
-be trained the same way and compared; `matched_hidden` picks hidden sizes with equal parameter
-counts. Sequences are time-major, (T, N), padded; they are packed before the recurrent layer, so
-that its final state is taken at each sentence's own end, not after the padding.
+    AgreementLM(len(VOCAB), embed=16, hidden=16, cell="gru")
+    logits = model(ids, lengths)            # ids (T, N) padded with 0, lengths (N,) -> (T, N, V)
+
+Its output at position t scores the word at t + 1, having read tokens 0..t (no start token).
+The recurrent layer is torch.nn.GRU, torch.nn.LSTM or a tanh torch.nn.RNN, so that the three are
+trained alike; `matched_hidden` gives them equal parameter counts. Lecture 04 writes the same
+class in its own cells and loads the committed checkpoint into it.
 """
 from __future__ import annotations
 
 import math
 
-import numpy as np
 import torch
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from . import params
-from .data import VOCAB
-from .gru import GRUParams
-from .gru_sequence import gru_forward
+from .agreement import VOCAB
 
 CELLS = {"gru": nn.GRU, "lstm": nn.LSTM, "rnn": nn.RNN}
 BLOCKS = {"gru": 3, "lstm": 4, "rnn": 1}
 
 
-class AgreementClassifier(nn.Module):
-    """ids (T, N) and lengths (N,) -> logits (N, 2) for "was" / "were".
+class AgreementLM(nn.Module):
+    """ids (T, N) and lengths (N,) -> next-word logits (T, N, vocab_size).
 
     Args:
+        vocab_size, embed, hidden: sizes of the vocabulary, the word vectors and the state.
         cell: "gru", "lstm" or "rnn" (tanh).
-        vocab_size, embed, hidden: sizes of the vocabulary, the embedding and the state.
-        seed: the initial weights are drawn from this seed (torch's global generator is untouched).
     """
 
-    def __init__(self, cell: str = "gru", vocab_size: int = len(VOCAB), embed: int = 16,
-                 hidden: int = 32, seed: int = 0):
+    def __init__(self, vocab_size: int = len(VOCAB), embed: int = 16, hidden: int = 16,
+                 cell: str = "gru"):
         super().__init__()
         if cell not in CELLS:
             raise ValueError(f"cell must be one of {tuple(CELLS)}, got {cell!r}")
         for name, value in (("vocab_size", vocab_size), ("embed", embed), ("hidden", hidden)):
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a positive int, got {value!r}")
-        self.config = dict(cell=cell, vocab_size=vocab_size, embed=embed, hidden=hidden, seed=seed)
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(seed)
-            self.embed = nn.Embedding(vocab_size, embed, padding_idx=0)
-            self.rnn = CELLS[cell](embed, hidden)
-            self.head = nn.Linear(hidden, 2)
+        self.config = dict(vocab_size=vocab_size, embed=embed, hidden=hidden, cell=cell)
+        self.embed = nn.Embedding(vocab_size, embed, padding_idx=0)
+        self.rnn = CELLS[cell](embed, hidden)
+        self.head = nn.Linear(hidden, vocab_size)
 
-    def forward(self, ids: torch.Tensor, lengths) -> torch.Tensor:
+    def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        if ids.dim() != 2 or len(lengths) != ids.shape[1]:
+            raise ValueError(f"ids must be (T, N) and lengths (N,); got ids {tuple(ids.shape)} "
+                             f"and lengths {tuple(torch.as_tensor(lengths).shape)}")
         packed = pack_padded_sequence(self.embed(ids), torch.as_tensor(lengths).cpu(),
                                       enforce_sorted=False)
-        _, state = self.rnn(packed)
-        h_n = state[0] if isinstance(state, tuple) else state      # an LSTM returns (h_n, c_n)
-        return self.head(h_n[-1])
+        states, _ = self.rnn(packed)
+        states, _ = pad_packed_sequence(states, total_length=ids.shape[0])
+        return self.head(states)
 
 
 def param_count(module: nn.Module) -> int:
@@ -60,38 +59,32 @@ def param_count(module: nn.Module) -> int:
     return sum(p.numel() for p in module.parameters() if p.requires_grad)
 
 
-def matched_hidden(cell: str, n_params: int, embed: int = 16) -> int:
-    """The hidden size H whose recurrent layer has about `n_params` parameters:
-    the root of G (H·embed + H² + 2H) = n_params, G = 1, 3, 4 blocks for RNN, GRU, LSTM."""
-    G = BLOCKS[cell]
-    b = embed + 2
-    return int(round((-b + math.sqrt(b * b + 4 * n_params / G)) / 2))
+def matched_hidden(cell: str, n_params: int, vocab_size: int = len(VOCAB), embed: int = 16) -> int:
+    """The hidden size H whose whole AgreementLM has the nearest count to `n_params`.
 
-
-def gru_gates(model: AgreementClassifier, tokens_ids) -> dict[str, np.ndarray]:
-    """The trained GRU's update gate z, reset gate r and state h over one sentence, (T, H) each.
-
-    Computed by the course's numpy GRU from the model's own weights (reset="after", as in
-    torch.nn.GRU), which is also a check that the two agree.
+    The count is V·E (embedding) + G(E·H + H² + 2H) (recurrent layer, G = 1, 3, 4 blocks for
+    the tanh-RNN, GRU, LSTM) + H·V + V (read-out).
     """
-    if model.config["cell"] != "gru":
-        raise ValueError(f"gru_gates needs a GRU model, got a {model.config['cell']!r} model")
-    p = GRUParams.from_torch(model.rnn)
-    with torch.no_grad():
-        xs = model.embed(torch.as_tensor(np.asarray(tokens_ids))[:, None]).cpu().numpy()
-    hs, cache = gru_forward(xs.astype(np.float64), np.zeros((1, p.H)),
-                            params.astype(p, np.float64), reset="after")
-    return {"z": cache.z[:, 0], "r": cache.r[:, 0], "h": hs[:, 0]}
+    G = BLOCKS[cell]
+    a, b, c = G, G * (embed + 2) + vocab_size, vocab_size * embed + vocab_size - n_params
+    root = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
+    count = lambda H: vocab_size * embed + G * (embed * H + H * H + 2 * H) + H * vocab_size + vocab_size
+    return min((math.floor(root), math.ceil(root)), key=lambda H: abs(count(H) - n_params))
 
 
-def save(model: AgreementClassifier, path) -> None:
-    """Write the model's configuration and weights to `path` (torch.save)."""
-    torch.save({"config": model.config, "state_dict": model.state_dict()}, path)
+def checkpoint(model: AgreementLM, **extra) -> dict:
+    """What save() writes: {"config", "state_dict"} and any `extra` entries (e.g. number_units)."""
+    return {"config": dict(model.config), "state_dict": model.state_dict(), **extra}
 
 
-def load(path) -> AgreementClassifier:
-    """The model written by save(), on the CPU."""
+def save(model: AgreementLM, path, **extra) -> None:
+    """Write checkpoint(model, **extra) to `path` with torch.save."""
+    torch.save(checkpoint(model, **extra), path)
+
+
+def load(path) -> tuple[AgreementLM, dict]:
+    """(model, checkpoint) from a file written by save(), on the CPU, in eval mode."""
     saved = torch.load(path, map_location="cpu", weights_only=True)
-    model = AgreementClassifier(**saved["config"])
+    model = AgreementLM(**saved["config"])
     model.load_state_dict(saved["state_dict"])
-    return model
+    return model.eval(), saved

@@ -32,7 +32,8 @@ def _figure(width=7.0, height=3.2, **subplots):
 
 
 def gradient_vs_distance(distances, norms: dict, title: str = "How far back the gradient reaches",
-                         ylabel: str = r"$\|\partial h_T / \partial h_t\|$", floor: float = 1e-30):
+                         ylabel: str = r"$\|\partial h_T / \partial h_t\|$", floor: float = 1e-30,
+                         xlabel: str = "distance T − t (time steps)"):
     """One line per model: gradient norm (log scale) against the distance T − t.
 
     Args:
@@ -48,9 +49,12 @@ def gradient_vs_distance(distances, norms: dict, title: str = "How far back the 
         ax.semilogy(distances, np.maximum(values, floor), label=label, lw=2,
                     color=COLORS.get(model), ls="--" if model in seen else "-")
         seen.add(model)
-    ax.set(xlabel="distance T − t (time steps)", ylabel=ylabel, title=title)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
     ax.grid(True, which="major", alpha=0.3)
-    ax.legend(frameon=False)
+    if len(norms) > 4:                                # many curves: the legend goes beside the axes
+        ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    else:
+        ax.legend(frameon=False)
     return fig
 
 
@@ -150,39 +154,77 @@ def phase_portrait(h_prev, curves: dict, title: str = r"One-unit GRU: $h_t$ agai
     return fig
 
 
-def accuracy_vs_length(lengths, accuracies: dict, title: str = "Held-out accuracy against distance"):
-    """One line per model: accuracy at each clause length, with chance (0.5) marked."""
-    fig, ax = _figure(7, 3.2)
-    styles = [("o", "-"), ("s", "--"), ("^", "-."), ("D", ":")]
-    for (label, values), (marker, line) in zip(accuracies.items(), styles):
-        ax.plot(lengths, values, marker=marker, ls=line, lw=2, ms=7 if marker == "o" else 5,
-                label=label, color=COLORS.get(label.split(" ")[0]))
-    ax.axhline(0.5, color="#999999", ls=":", lw=1)
-    ax.text(lengths[-1], 0.52, "chance", ha="right", fontsize=9, color="#666666")
-    ax.set(xlabel="clause length (words between subject and verb)", ylabel="accuracy",
-           ylim=(0.35, 1.04), title=title)
-    ax.grid(True, alpha=0.3)
-    ax.legend(frameon=False, loc="center right")
+def seed_spread(panels: list[dict], ylabel: str = "accuracy", chance: float | None = 0.5):
+    """Side-by-side panels; in each, one colour per model: every seed a thin line, the mean a
+    thick one, so the spread over seeds is visible.
+
+    Args:
+        panels: dicts with "x" (K,), "runs" (label -> (S, K) array, S seeds), "xlabel", "title".
+        chance: a dotted line at this accuracy (None: none).
+    """
+    fig, axes = _figure(3.6 * len(panels) + 0.4, 3.2, ncols=len(panels), squeeze=False, sharey=True)
+    for ax, panel in zip(axes[0], panels):
+        for label, values in panel["runs"].items():
+            values = np.atleast_2d(np.asarray(values, dtype=float))
+            color = COLORS.get(label.split(" ")[0])
+            ax.plot(panel["x"], values.T, color=color, lw=0.8, alpha=0.35)
+            ax.plot(panel["x"], values.mean(0), color=color, lw=2.4, marker="o", ms=4,
+                    label=f"{label} (mean of {len(values)})")
+        if chance is not None:
+            ax.axhline(chance, color="#999999", ls=":", lw=1)
+        ax.set(xlabel=panel["xlabel"], title=panel.get("title", ""))
+        ax.grid(True, alpha=0.3)
+    axes[0, 0].set_ylabel(ylabel)
+    axes[0, -1].legend(frameon=False, fontsize=8, loc="lower right")
     return fig
 
 
-def heatmaps(tokens: list[str], maps: list[tuple[str, np.ndarray]], unit_labels=None):
-    """Stacked heatmaps over a sentence, units (rows) by tokens (columns), values in [0, 1].
+def condition_dots(conditions: list[str], runs: dict, title: str = ""):
+    """Accuracy per test condition for each model: one dot per seed, a bar at their mean.
 
     Args:
-        tokens: the words, (T,).
-        maps: (title, (T, H) values) per panel.
-        unit_labels: names for the H rows (e.g. to mark the units that matter); default 0..H-1.
+        conditions: names of the test sets, (C,), e.g. "nounpp/SP".
+        runs: model label -> (S, C) accuracies, S seeds.
     """
-    H = maps[0][1].shape[1]
-    fig, axes = _figure(7.5, 0.5 + 0.2 * H * len(maps) + 0.5 * len(maps), nrows=len(maps),
-                        sharex=True, squeeze=False)
-    for ax, (title, values) in zip(axes[:, 0], maps):
-        image = ax.imshow(np.asarray(values).T, aspect="auto", cmap="viridis", vmin=0, vmax=1,
-                          interpolation="nearest")
-        ax.set_title(title, fontsize=10, loc="left")
-        ax.set_yticks(range(H), unit_labels if unit_labels is not None else range(H), fontsize=8)
-        ax.set_ylabel("unit", fontsize=9)
-        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.01)
-    axes[-1, 0].set_xticks(range(len(tokens)), tokens, rotation=50, ha="right", fontsize=9)
+    fig, ax = _figure(9.5, 3.4)
+    width = 0.8 / len(runs)
+    for k, (label, values) in enumerate(runs.items()):
+        values = np.atleast_2d(np.asarray(values, dtype=float))
+        x = np.arange(len(conditions)) + (k - (len(runs) - 1) / 2) * width
+        color = COLORS.get(label.split(" ")[0])
+        ax.bar(x, values.mean(0), width * 0.9, color=color, alpha=0.35, label=label)
+        for row in values:
+            ax.plot(x, row, "o", ms=2.5, color=color)
+    ax.axhline(0.5, color="#999999", ls=":", lw=1)
+    ax.set_xticks(range(len(conditions)), conditions, rotation=60, ha="right", fontsize=8)
+    ax.set(ylabel="accuracy", ylim=(0, 1.05), title=title)
+    ax.legend(frameon=False, fontsize=8, ncols=len(runs), loc="lower left")
+    return fig
+
+
+def value_map(values, rows: list[str], columns: list[str], title: str = "", limits=(0.0, 1.0),
+              cmap: str = "viridis", show=None):
+    """A table of numbers as colours: rows (e.g. units) by columns (test sets, words).
+
+    Args:
+        values: (len(rows), len(columns)).
+        limits: the values at the two ends of the colour scale.
+        show: which values to print in their cell (a function of the value); by default those
+            below 0.9 on a (0, 1) scale, and those beyond half the range on any other.
+    """
+    values = np.asarray(values, dtype=float)
+    low, high = limits
+    show = show or ((lambda v: v < 0.9) if limits == (0.0, 1.0) else
+                    (lambda v: abs(v) >= 0.5 * max(abs(low), abs(high))))
+    fig, ax = _figure(1.6 + 0.75 * len(columns), 0.8 + 0.24 * len(rows))
+    image = ax.imshow(values, cmap=cmap, vmin=low, vmax=high, aspect="auto", interpolation="nearest")
+    for (i, j), value in np.ndenumerate(values):
+        if show(value):
+            dark = (value - low) / (high - low) < 0.3 if cmap == "viridis" else abs(value) > 0.7 * high
+            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=7,
+                    color="white" if dark else "black")
+    ax.set_xticks(range(len(columns)), columns, rotation=40, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)), rows, fontsize=7)
+    ax.set_title(title, fontsize=10)
+    fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
     return fig

@@ -1,106 +1,99 @@
-"""Training and evaluating a classifier on the agreement task (data.py), on CPU or GPU.
+"""Training the agreement language model: data set, batches, the masked loss and the loop.
 
-Deterministic on the CPU for a given seed: the data come from np.random.default_rng(seed), the
-initial weights from the model's own seed, and nothing else is random.
+Lecture 04 writes this code in its own cells; the package holds the same lines for the
+train-agreement command (experiment.py) and the tests. Deterministic on the CPU for a seed: the
+sentences come from np.random.default_rng(seed), the batch order from a torch.Generator seeded
+with it, and the initial weights from torch.manual_seed(seed) before the model is built.
 """
 from __future__ import annotations
-
-import time
-from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 from torch import nn
+from torch.nn.utils.rnn import pad_sequence
+from torch.utils.data import DataLoader, Dataset
 
-from . import data
-from .progress import Progress
+from . import agreement
+from .agreement import WORD_ID, encode
 
-
-@dataclass
-class History:
-    """What happened during train(): per step, the loss and the batch accuracy."""
-
-    loss: list[float] = field(default_factory=list)
-    accuracy: list[float] = field(default_factory=list)
-    seconds: float = 0.0
-    device: str = "cpu"
-
-    def __repr__(self) -> str:
-        if not self.loss:
-            return "History(no steps)"
-        return (f"History({len(self.loss)} steps on {self.device}, {self.seconds:.1f} s, final "
-                f"loss {np.mean(self.loss[-25:]):.4f}, batch accuracy {np.mean(self.accuracy[-25:]):.2f})")
-
-    def smoothed(self, key: str = "loss", window: int = 25) -> np.ndarray:
-        """A running mean of the loss (or "accuracy") over `window` steps."""
-        values = np.asarray(getattr(self, key))
-        kernel = np.ones(window) / window
-        return np.convolve(values, kernel, mode="valid")
+PAD_ID = WORD_ID[agreement.PAD]
+# How often each template appears in the training text; every subject/attractor combination of a
+# template is equally likely, so no shortcut through the nearest noun predicts the verb.
+MIX = {"simple": 1, "adv": 1, "nounpp": 2, "objrel": 1, "subjrel": 1, "long": 2}
 
 
-def default_device() -> str:
-    return "cuda" if torch.cuda.is_available() else "cpu"
+def corpus(rng: np.random.Generator, n: int, mix: dict = MIX) -> list:
+    """`n` grammatical sentences (Items) drawn from the templates in proportion to `mix`."""
+    names = list(mix)
+    weights = np.array([mix[name] for name in names], dtype=float)
+    counts = rng.multinomial(n, weights / weights.sum())
+    items = [item for name, k in zip(names, counts) for item in agreement.sample(rng, int(k), name)]
+    return [items[i] for i in rng.permutation(len(items))]
 
 
-def _tensors(batch: data.Batch, device: str):
-    return (torch.from_numpy(batch.ids).to(device), batch.lengths,
-            torch.from_numpy(batch.labels).to(device))
+class Sentences(Dataset):
+    """The word ids of each sentence, one LongTensor (length,) per item."""
+
+    def __init__(self, items):
+        self.ids = [torch.tensor(encode(item.tokens)) for item in items]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, i):
+        return self.ids[i]
 
 
-def train(model: nn.Module, steps: int = 600, batch_size: int = 64, clause_lengths=(3, 40),
-          lr: float = 3e-3, clip: float = 1.0, seed: int = 0, device: str | None = None,
-          progress: bool = True, description: str = "training") -> History:
-    """Train `model` (forward(ids, lengths) -> logits (N, 2)) with Adam and gradient clipping.
+def collate(batch: list) -> tuple[torch.Tensor, torch.Tensor]:
+    """A list of (length,) id tensors -> ids (T, N) time-major, padded with PAD_ID, and lengths (N,)."""
+    lengths = torch.tensor([len(ids) for ids in batch])
+    return pad_sequence(batch, padding_value=PAD_ID), lengths
+
+
+def loader(items, batch_size: int = 64, seed: int = 0) -> DataLoader:
+    """Shuffled batches of `items`, in an order fixed by `seed`."""
+    return DataLoader(Sentences(items), batch_size=batch_size, shuffle=True, collate_fn=collate,
+                      drop_last=True, generator=torch.Generator().manual_seed(seed))
+
+
+def lm_loss(logits: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+    """Mean cross-entropy of predicting ids[t + 1] from logits[t], padding left out.
 
     Args:
-        steps: optimizer steps; each draws a fresh batch of `batch_size` sentences.
-        clause_lengths: an int, or a (low, high) range each sentence draws its length from.
-        clip: the maximal global gradient norm (torch.nn.utils.clip_grad_norm_).
-        seed: seeds the sentences; the weights were seeded when the model was built.
-        device: "cpu", "cuda", ...; by default a GPU if there is one.
-        progress: show a progress bar (a widget in a notebook, a line in a terminal).
+        logits: (T, N, V) the model's output; ids: (T, N) the padded input.
+    """
+    return nn.functional.cross_entropy(logits[:-1].flatten(0, 1), ids[1:].flatten(),
+                                       ignore_index=PAD_ID)
+
+
+def train(model: nn.Module, batches: DataLoader, steps: int, lr: float = 5e-3, clip: float = 1.0,
+          device: str = "cpu", progress: bool = True, callback=None, every: int = 250) -> list:
+    """Adam with gradient clipping for `steps` batches (cycling through `batches`).
+
+    Args:
+        callback: called as callback(step, model) every `every` steps and after the last.
     Returns:
-        the History of the loss and the batch accuracy at every step.
+        the loss at every step (floats).
     """
-    device = device or default_device()
-    model.to(device)
-    model.train()
-    rng = np.random.default_rng(seed)
+    from tqdm.auto import tqdm
+    model.to(device).train()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    history = History(device=device)
-    bar = Progress(steps, description, enabled=progress)
-    start = time.perf_counter()
-    for step in range(1, steps + 1):
-        ids, lengths, labels = _tensors(data.batch(rng, batch_size, clause_lengths), device)
-        logits = model(ids, lengths)
-        loss = nn.functional.cross_entropy(logits, labels)
-        optimizer.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), clip)
-        optimizer.step()
-        history.loss.append(loss.item())
-        history.accuracy.append((logits.argmax(1) == labels).float().mean().item())
-        bar.update(step, loss=float(np.mean(history.loss[-25:])),
-                   accuracy=float(np.mean(history.accuracy[-25:])))
-    bar.close()
-    history.seconds = time.perf_counter() - start
-    return history
-
-
-@torch.no_grad()
-def accuracy(model: nn.Module, batch: data.Batch, device: str | None = None) -> float:
-    """The fraction of `batch` whose verb the model predicts right."""
-    device = device or next(model.parameters()).device.type
-    model.eval()
-    ids, lengths, labels = _tensors(batch, device)
-    return (model(ids, lengths).argmax(1) == labels).float().mean().item()
-
-
-def accuracy_by_length(model: nn.Module, lengths, n: int = 500, seed: int = 1234) -> dict:
-    """Held-out accuracy at each clause length, on `n` fresh sentences per length.
-
-    The sentences come from `seed`, which differs from the training seeds, and are the same
-    for every model evaluated with the same seed.
-    """
-    return {int(k): accuracy(model, data.batch(np.random.default_rng([seed, int(k)]), n, int(k)))
-            for k in lengths}
+    losses = []
+    with tqdm(total=steps, desc="training", disable=not progress) as bar:
+        while len(losses) < steps:
+            for ids, lengths in batches:
+                ids = ids.to(device)                 # lengths stay on the CPU, for packing
+                loss = lm_loss(model(ids, lengths), ids)
+                optimizer.zero_grad()
+                loss.backward()
+                nn.utils.clip_grad_norm_(model.parameters(), clip)
+                optimizer.step()
+                losses.append(loss.item())
+                bar.update()
+                bar.set_postfix(loss=f"{np.mean(losses[-50:]):.3f}", refresh=False)
+                if callback and (len(losses) % every == 0 or len(losses) == steps):
+                    callback(len(losses), model)
+                    model.train()
+                if len(losses) == steps:
+                    break
+    return losses

@@ -161,6 +161,6 @@ def test_the_cli_grades_a_folder_with_a_progress_bar(tmp_path):
     cli = subprocess.run([sys.executable, "-m", "gru_course", "grade", str(folder), "--jobs", "2",
                           "--csv", str(tmp_path / "book.csv")], capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
-    assert "2/2" in cli.stderr and "grading [" in cli.stderr
+    assert "2/2" in cli.stderr and "grading: 100%" in cli.stderr
     assert "11 of 11 points" in cli.stdout and "not graded: the file is empty" in cli.stdout
     assert (tmp_path / "book.csv").read_text().startswith("learner,notebook,exercise_set")

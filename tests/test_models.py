@@ -1,60 +1,63 @@
-"""The classifier (models.py): shapes, packing, matched sizes, gates, save and load."""
+"""The language model (models.py): next-word logits, packing, matched sizes, save and load."""
 import numpy as np
 import pytest
 import torch
 
-from gru_course import GRUParams, data, models
+from gru_course import agreement, models, training
+
+
+def _batch(n=5, seed=0):
+    items = agreement.sample(np.random.default_rng(seed), n, "objrel")
+    return training.collate([torch.tensor(agreement.encode(it.tokens)) for it in items])
 
 
 @pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
-def test_logits_are_n_by_2_and_independent_of_extra_padding(cell):
-    model = models.AgreementClassifier(cell, hidden=8).double()
-    b = data.batch(np.random.default_rng(0), 5, (2, 9))
-    logits = model(torch.from_numpy(b.ids), b.lengths)
-    more = np.concatenate([b.ids, np.zeros((6, 5), np.int64)])
-    assert logits.shape == (5, 2)
-    assert torch.allclose(logits, model(torch.from_numpy(more), b.lengths), atol=1e-12)
-
-
-def test_the_seed_fixes_the_weights_without_touching_torchs_generator():
-    state = torch.random.get_rng_state()
-    a, b = models.AgreementClassifier(seed=3), models.AgreementClassifier(seed=3)
-    assert torch.equal(torch.random.get_rng_state(), state)
-    assert all(torch.equal(x, y) for x, y in zip(a.parameters(), b.parameters()))
-    assert not torch.equal(a.rnn.weight_hh_l0, models.AgreementClassifier(seed=4).rnn.weight_hh_l0)
+def test_logits_score_every_position_and_ignore_extra_padding(cell):
+    torch.manual_seed(0)
+    model = models.AgreementLM(hidden=8, cell=cell).double().eval()
+    ids, lengths = _batch()
+    logits = model(ids, lengths)
+    assert logits.shape == (ids.shape[0], 5, len(agreement.VOCAB))
+    more = torch.cat([ids, torch.zeros(4, 5, dtype=ids.dtype)])
+    assert torch.allclose(model(more, lengths)[:ids.shape[0]], logits, atol=1e-12)
 
 
 @pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
-def test_matched_hidden_gives_equal_parameter_counts(cell):
-    target = models.param_count(torch.nn.GRU(16, 32))
-    hidden = models.matched_hidden(cell, target)
-    count = models.param_count(models.AgreementClassifier(cell, hidden=hidden).rnn)
-    assert abs(count - target) / target < 0.02
+def test_the_output_at_t_depends_only_on_tokens_up_to_t(cell):
+    torch.manual_seed(1)
+    model = models.AgreementLM(hidden=6, cell=cell).double().eval()
+    ids, lengths = _batch(3)
+    changed = ids.clone()
+    changed[4] = (changed[4] % 20) + 5                 # a different word at position 4
+    a, b = model(ids, lengths), model(changed, lengths)
+    assert torch.equal(a[:4], b[:4]) and not torch.allclose(a[4], b[4])
 
 
-def test_gru_gates_come_from_the_models_own_weights():
-    model = models.AgreementClassifier("gru", hidden=6).double()
-    ids = data.encode(data.sentence(np.random.default_rng(0), 5)[0])
-    gates = models.gru_gates(model, ids)
-    with torch.no_grad():
-        out, _ = model.rnn(model.embed(torch.from_numpy(ids))[:, None])
-    assert gates["z"].shape == gates["r"].shape == gates["h"].shape == (len(ids), 6)
-    np.testing.assert_allclose(gates["h"], out[:, 0].numpy(), atol=1e-12)
-    assert ((gates["z"] > 0) & (gates["z"] < 1)).all()
-    with pytest.raises(ValueError, match="needs a GRU model, got a 'lstm' model"):
-        models.gru_gates(models.AgreementClassifier("lstm"), ids)
-
-
-def test_save_and_load_give_the_same_model(tmp_path):
-    model = models.AgreementClassifier("lstm", hidden=7, seed=2)
-    models.save(model, tmp_path / "m.pt")
-    again = models.load(tmp_path / "m.pt")
-    assert again.config == model.config
-    assert all(torch.equal(x, y) for x, y in zip(model.state_dict().values(), again.state_dict().values()))
-
-
-def test_bad_arguments_are_named():
-    with pytest.raises(ValueError, match=r"cell must be one of \('gru', 'lstm', 'rnn'\), got 'transformer'"):
-        models.AgreementClassifier("transformer")
+def test_bad_shapes_and_settings_are_named():
+    model = models.AgreementLM(hidden=4)
+    with pytest.raises(ValueError, match=r"ids must be \(T, N\) and lengths \(N,\); got ids \(7,\)"):
+        model(torch.zeros(7, dtype=torch.long), torch.tensor([7]))
+    with pytest.raises(ValueError, match="cell must be one of"):
+        models.AgreementLM(cell="transformer")
     with pytest.raises(ValueError, match="hidden must be a positive int, got 0"):
-        models.AgreementClassifier(hidden=0)
+        models.AgreementLM(hidden=0)
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+def test_matched_hidden_gives_the_nearest_total_parameter_count(cell):
+    target = models.param_count(models.AgreementLM(hidden=16, cell="gru"))
+    H = models.matched_hidden(cell, target)
+    counts = {h: models.param_count(models.AgreementLM(hidden=h, cell=cell)) for h in (H - 1, H, H + 1)}
+    assert abs(counts[H] - target) == min(abs(c - target) for c in counts.values())
+    assert abs(counts[H] - target) / target < 0.03
+
+
+def test_save_and_load_keep_weights_and_extra_entries(tmp_path):
+    torch.manual_seed(2)
+    model = models.AgreementLM(hidden=5, cell="lstm")
+    models.save(model, tmp_path / "m.pt", number_units={"sg": 3, "pl": None})
+    again, saved = models.load(tmp_path / "m.pt")
+    assert saved["number_units"] == {"sg": 3, "pl": None} and saved["config"]["cell"] == "lstm"
+    assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(),
+                                                 again.state_dict().values()))
+    assert not again.training

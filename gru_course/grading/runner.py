@@ -21,7 +21,8 @@ import sys
 import tempfile
 import time
 
-from ..progress import Progress
+from tqdm import tqdm
+
 from .results import ExerciseResult, NotebookResult, to_csv, to_json, write_atomically
 from .submissions import Submission, discover, prepare, reference_checks
 
@@ -48,7 +49,7 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
     results: dict[int, NotebookResult] = {
         i: NotebookResult(str(s.path), s.learner, s.exercise_set, "not graded", problem=s.problem)
         for i, s in enumerate(submissions) if s.graded is None}
-    bar = Progress(len(submissions), "grading", enabled=progress)
+    bar = tqdm(total=len(submissions), desc="grading", unit="notebook", disable=not progress)
 
     def publish():
         done = [results[i] for i in sorted(results)]
@@ -56,7 +57,7 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
             write_atomically(json_path, to_json(done))
         if csv_path:
             write_atomically(csv_path, to_csv(done))
-        bar.update(len(results))
+        bar.update(len(results) - bar.n)
 
     publish()
     runnable = [i for i, s in enumerate(submissions) if s.graded is not None]

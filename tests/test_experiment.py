@@ -1,0 +1,68 @@
+"""The train-agreement experiment (experiment.py): the committed results are reproducible, and the
+shipped checkpoint is what the command writes. One GRU is retrained here (about a minute)."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+
+from gru_course import agreement, experiment, models, probing
+
+
+@pytest.fixture(scope="module")
+def committed():
+    results = experiment.load_results()
+    model, saved = models.load(experiment.TRAINED / "agreement_gru.pt")
+    return results, model, saved
+
+
+def test_build_seeds_right_before_the_model_so_anyone_can_rebuild_it():
+    torch.manual_seed(3)
+    mine = models.AgreementLM(len(agreement.VOCAB), experiment.EMBED, 16, "gru")
+    assert all(torch.equal(a, b) for a, b in zip(mine.parameters(), experiment.build("gru", 3).parameters()))
+
+
+def test_the_three_models_have_matched_parameter_counts(committed):
+    results, _, _ = committed
+    counts = {r["cell"]: r["params"] for r in results["runs"]}
+    assert set(counts) == {"gru", "lstm", "rnn"}
+    assert max(counts.values()) / min(counts.values()) < 1.03
+    assert {r["seed"] for r in results["runs"] if r["cell"] == "gru"} >= set(range(8))
+
+
+def test_the_shipped_checkpoint_matches_its_record(committed):
+    results, model, saved = committed
+    assert set(saved) >= {"config", "state_dict", "number_units"}
+    record = next(r for r in results["runs"] if r["cell"] == "gru" and r["seed"] == saved["seed"])
+    assert saved["number_units"] == record["number_units"]
+    assert set(saved["number_units"]) == {"sg", "pl"}
+    accuracy = probing.evaluate(model, probing.test_suite())
+    assert accuracy == pytest.approx(record["accuracy"], abs=1e-9)
+
+
+def test_retraining_reproduces_the_shipped_gru(committed):
+    results, model, saved = committed
+    seed = saved["seed"]
+    again, record, losses = experiment.run("gru", seed)
+    before = next(r for r in results["runs"] if r["cell"] == "gru" and r["seed"] == seed)
+    assert record["number_units"] == before["number_units"] == saved["number_units"]
+    for name, value in before["accuracy"].items():
+        assert record["accuracy"][name] == pytest.approx(value, abs=0.01), name
+    np.testing.assert_allclose(losses, saved["losses"], rtol=1e-5)
+    for (name, a), b in zip(again.state_dict().items(), model.state_dict().values()):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-5, msg=name)
+
+
+def test_the_command_writes_results_and_the_checkpoint_of_the_ship_seed(tmp_path):
+    cli = subprocess.run([sys.executable, "-m", "gru_course", "train-agreement", "--cells", "rnn",
+                          "--seeds", "1", "2", "--steps", "20", "--ship-seed", "2",
+                          "--out", str(tmp_path), "--no-progress"], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert [(r["cell"], r["seed"], r["steps"]) for r in results["runs"]] == [("rnn", 1, 20), ("rnn", 2, 20)]
+    assert len(results["runs"][0]["ablation"]["table"]) == experiment.hidden_sizes()["rnn"]
+    model, saved = models.load(tmp_path / "agreement_rnn.pt")
+    assert saved["seed"] == 2 and len(saved["losses"]) == 20 and model.config["cell"] == "rnn"
+    assert "rnn seed 1" in cli.stdout and "rnn seed 2" in cli.stdout
