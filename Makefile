@@ -10,6 +10,10 @@ TORCH_INDEX ?=
 TORCH_REQ := $(shell grep -o '"torch[^"]*"' pyproject.toml | tr -d '"')
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTEST_ARGS ?=
+# The course's models are tiny: torch and BLAS run one thread in its kernels, its tests and its
+# training, so that a busy second core does not stall them (threads spinning against each other).
+# In a notebook, torch.set_num_threads(n) changes it for that kernel.
+ONE_THREAD := OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 CHROMIUM := /usr/bin/chromium
 SLIDE_ASSETS := build/slides-assets
 NOTEBOOK_DIRS := $(wildcard notebooks solutions)
@@ -26,7 +30,7 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 # torch's and OpenBLAS's spinning threads slow each other down tenfold when oversubscribed.
 test: setup browsers $(SLIDE_ASSETS)/.installed  ## set everything up, then run every test
 	$(BIN)/python -m gru_course build-exercises --check
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+	$(foreach v,$(ONE_THREAD),$(v)=1) \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
 	    tests $(NOTEBOOK_DIRS) $(PYTEST_ARGS)
 
@@ -38,7 +42,8 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) "$(TORCH_REQ)"
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (gru-course)"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (gru-course)" \
+	    $(foreach v,$(ONE_THREAD),--env $(v) 1)
 	touch $@
 
 exercises: setup  ## regenerate exercises/ from solutions/

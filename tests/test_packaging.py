@@ -1,5 +1,6 @@
 """The packaging is one source of truth: environment.yml mirrors pyproject.toml, and all of it imports."""
 import importlib
+import os
 import pathlib
 import re
 import subprocess
@@ -111,3 +112,17 @@ def test_importing_the_package_loads_neither_torch_nor_matplotlib():
             "print(sorted(m for m in ('torch', 'matplotlib', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_course_kernel_runs_torch_and_blas_on_one_thread():
+    """The kernel JupyterLab starts (the environment's python3 spec) sets one thread, and a
+    kernel started from it sees that in torch."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert spec.argv[0].startswith(sys.prefix), spec.argv       # this environment's kernel
+    assert {spec.env.get(v) for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")} == {"1"}
+    code = "import torch; print(torch.get_num_threads())"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], env=env | spec.env, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "1"
