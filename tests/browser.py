@@ -167,7 +167,7 @@ def inventory(page) -> dict:
                     .map(e => e.textContent.slice(0, 300)),
           sliders: document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets.widget-slider').length,
           progress: document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets.widget-hprogress').length,
-          widget_text: texts.filter(t => /(Slider|IntProgress|VBox)\\(/.test(t)).length,
+          widget_text: texts.filter(t => /(Slider|IntProgress|FloatProgress|VBox|HBox)\\(/.test(t)).length,
           images: document.querySelectorAll('.jp-OutputArea-output img').length,
           widget_images: document.querySelectorAll('.widget-output img').length,
         };

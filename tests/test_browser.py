@@ -37,7 +37,7 @@ def expected(path: str) -> dict:
     source = "\n".join("".join(c["source"]) for c in cells)
     images = sum(any("image/png" in o.get("data", {}) for o in c.get("outputs", [])) for c in cells)
     return {"sliders": 4 * source.count("gate_explorer()") + 2 * source.count("gradient_explorer()"),
-            "progress": source.count("train("), "images": images}
+            "progress": source.count("tqdm(") + source.count("training.train("), "images": images}
 
 
 def check_page(seen: dict, want: dict) -> None:

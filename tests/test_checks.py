@@ -54,7 +54,9 @@ def run(name, answer):
 
 def test_every_exercise_check_is_covered_here():
     functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
-    torch_checks = {"params_to_gru", "last_hidden", "sentence_classifier", "trained_classifier"}
+    torch_checks = {"params_to_gru", "last_hidden", "sentence_nll",         # tested below and in
+                    "ablate_unit", "find_number_units", "predicted_failures",  # test_checks_agreement.py
+                    "ablated_verb"}
     assert functions - {"first_wrong_step", "step_by_hand"} - torch_checks == set(CHECKS)
 
 
@@ -245,46 +247,44 @@ def test_last_hidden_accepts_the_top_layer_and_rejects_each_mistake():
         assert mistake.hint in str(failure.value)
 
 
-def _classifier(forward):
-    import torch.nn as nn
+# sentence_nll: a right answer and realistic mistakes, written here independently of the checker
 
-    class Classifier(nn.Module):
-        def __init__(self, vocab_size, embed=16, hidden=32):
-            super().__init__()
-            self.embed = nn.Embedding(vocab_size, embed, padding_idx=0)
-            self.gru = nn.GRU(embed, hidden)
-            self.head = nn.Linear(hidden, 2)
-    Classifier.forward = forward
-    return Classifier
+def _nll_loop(logits, ids):
+    """Sentence by sentence, word by word: -sum log softmax(logits[t])[ids[t + 1]]."""
+    import torch
+    out = []
+    for j in range(ids.shape[1]):
+        k = int((ids[:, j] != 0).sum())
+        out.append(-sum(torch.log_softmax(logits[t, j], -1)[ids[t + 1, j]] for t in range(k - 1)))
+    return torch.stack(out)
 
 
-def test_sentence_classifier_accepts_packing_and_rejects_each_mistake():
-    checks.check_sentence_classifier(_classifier(tutorial.reference_forward))
-    for mistake in tutorial.CLASSIFIER_MISTAKES:
+def _ce(logits, ids, **kw):
+    import torch.nn.functional as F
+    return F.cross_entropy(logits.flatten(0, 1), ids.flatten(), reduction="none", **kw).view(ids.shape)
+
+
+NLL_WRONG = {
+    "not shifted": (lambda lg, ids: _ce(lg, ids, ignore_index=0).sum(0), "are not shifted"),
+    "padding counted": (lambda lg, ids: _ce(lg[:-1], ids[1:]).sum(0), "Padding is counted"),
+    "mean per sentence": (lambda lg, ids: _ce(lg[:-1], ids[1:], ignore_index=0).sum(0)
+                          / (ids[1:] != 0).sum(0), "mean over each sentence"),
+    "one number": (lambda lg, ids: _ce(lg[:-1], ids[1:], ignore_index=0).sum(), r"shape \(\)"),
+}
+
+
+def test_sentence_nll_accepts_a_loop_and_names_each_mistake(capsys):
+    checks.check_sentence_nll(_nll_loop)
+    assert capsys.readouterr().out.startswith("✓ sentence_nll is correct")
+    for label, (wrong, message) in NLL_WRONG.items():
+        with pytest.raises(CheckFailure, match=message):
+            checks.check_sentence_nll(wrong)
+
+
+def test_sentence_nll_catalogue_is_rejected_with_its_hints():
+    for mistake in tutorial.NLL_MISTAKES:
         with pytest.raises(CheckFailure) as failure:
-            checks.check_sentence_classifier(_classifier(mistake.answer))
+            checks.check_sentence_nll(mistake.answer)
         assert mistake.hint in str(failure.value)
-
-
-def test_sentence_classifier_stub_and_shape_messages():
-    stub = named_stub("forward")
-    with pytest.raises(CheckFailure, match="SentenceClassifier.forward is not written yet"):
-        checks.check_sentence_classifier(_classifier(stub))
-
-    def no_last_layer(self, ids, lengths):
-        from torch.nn.utils.rnn import pack_padded_sequence
-        import torch
-        packed = pack_padded_sequence(self.embed(ids), torch.as_tensor(lengths), enforce_sorted=False)
-        return self.head(self.gru(packed)[1])
-    with pytest.raises(CheckFailure, match=r"\(1, 4, 2\).*Take h_n\[-1\]"):
-        checks.check_sentence_classifier(_classifier(no_last_layer))
-
-
-def test_an_untrained_model_is_rejected_with_its_accuracy():
-    from gru_course import models
-    with pytest.raises(CheckFailure, match=r"held-out accuracy at clause length 30 is \d+\.\d%, below 95%"):
-        checks.check_trained_classifier(models.AgreementClassifier("gru", hidden=8))
-    with pytest.raises(CheckFailure, match="trained_model is None"):
-        checks.check_trained_classifier(None)
-    with pytest.raises(CheckFailure, match="needs your trained model, got str"):
-        checks.check_trained_classifier("model")
+    with pytest.raises(CheckFailure, match="sentence_nll is not written yet"):
+        checks.check_sentence_nll(named_stub("sentence_nll"))

@@ -1,5 +1,6 @@
-"""Checks for the exercises of 04 Tutorial: numpy parameters into nn.GRU, the top layer's final
-state, a classifier that packs its batch, and a trained model."""
+"""Checks for the torch exercises of 04 Tutorial: numpy parameters into nn.GRU, the top layer's
+final state, and the log-likelihood of each sentence under a language model. The agreement
+exercises' checks are in agreement.py."""
 from __future__ import annotations
 
 import numpy as np
@@ -143,111 +144,70 @@ def check_last_hidden(last_hidden) -> None:
     engine.passed(name, "one to three layers, one and two directions")
 
 
-# --- a classifier that packs its batch --------------------------------------------------------
+# --- the log-likelihood of each sentence -------------------------------------------------------
 
-def reference_forward(model, ids, lengths, pack=True, use="h_n", batch_first=False, softmax=False):
-    """The classifier's forward with the learner's own submodules, right or wrongly done."""
+def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
+    """-log p of each sentence's words 1..length-1 under the model, (N,); or a catalogued variant."""
     import torch
-    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-    x = model.embed(ids)
-    if not pack:
-        output, h_n = model.gru(x)
-        return model.head(output[-1] if use == "output" else h_n[-1])
-    if batch_first:
-        x = x.transpose(0, 1)
-    packed = pack_padded_sequence(x, torch.as_tensor(lengths).cpu(), batch_first=batch_first,
-                                  enforce_sorted=False)
-    output, h_n = model.gru(packed)
-    if use == "output":
-        return model.head(pad_packed_sequence(output)[0][-1])
-    logits = model.head(h_n[-1])
-    return logits.softmax(-1) if softmax else logits
+    scores = logits.log_softmax(-1) if log else logits.softmax(-1)
+    if shift == 1:
+        scores, targets = scores[:-1], ids[1:]
+    elif shift == 0:
+        targets = ids
+    else:
+        scores, targets = scores[1:], ids[:-1]
+    picked = -scores.gather(-1, targets[..., None])[..., 0]
+    keep = (targets != 0) if mask else torch.ones_like(targets, dtype=torch.bool)
+    total = (picked * keep).sum(0)
+    return total / keep.sum(0) if reduce == "mean" else total
 
 
-CLASSIFIER_MISTAKES = [
-    Mistake("Without packing, the GRU reads the padding too: its h_n (which equals output[-1] "
-            "then) is the state after the padding for every sentence shorter than the longest. "
-            "Pack with pack_padded_sequence(x, lengths, enforce_sorted=False) and use h_n[-1].",
-            lambda m, ids, lengths: reference_forward(m, ids, lengths, pack=False)),
-    Mistake("After packing, output[-1] (padded back) is zero for the shorter sentences: read the "
-            "final state from h_n[-1], which packing puts at each sentence's own end.",
-            lambda m, ids, lengths: reference_forward(m, ids, lengths, use="output")),
-    Mistake("forward must return logits, the scores before any softmax: cross_entropy applies "
-            "the softmax itself.", lambda m, ids, lengths: reference_forward(m, ids, lengths, softmax=True)),
+NLL_MISTAKES = [
+    Mistake("The scores are not shifted: logits[t] is the model's guess for the word at t + 1, so "
+            "compare logits[:-1] with ids[1:].", lambda lg, ids: reference_nll(lg, ids, shift=0)),
+    Mistake("The shift goes the wrong way: logits[t] scores the *next* word, ids[t + 1]; pair "
+            "logits[:-1] with ids[1:], not logits[1:] with ids[:-1].",
+            lambda lg, ids: reference_nll(lg, ids, shift=-1)),
+    Mistake("Padding is counted: leave out every position whose target is 0 (<pad>), e.g. "
+            "multiply by the mask ids[1:] != 0 before summing over time.",
+            lambda lg, ids: reference_nll(lg, ids, mask=False)),
+    Mistake("That is the mean over each sentence's words; the exercise asks for the sum, the "
+            "negative log-probability of the whole sentence.",
+            lambda lg, ids: reference_nll(lg, ids, reduce="mean")),
+    Mistake("Probabilities, not log-probabilities: use logits.log_softmax(-1) (the log of a "
+            "product of probabilities is a sum of logs).",
+            lambda lg, ids: reference_nll(lg, ids, log=False)),
 ]
 
 
-def _batch(rng, lengths):
-    """ids (T, N) with PAD=0 after each length, from random token ids 1..20."""
-    T = max(lengths)
-    ids = np.zeros((T, len(lengths)), dtype=np.int64)
-    for j, k in enumerate(lengths):
-        ids[:k, j] = rng.integers(1, 21, size=k)
-    return ids
-
-
-def check_sentence_classifier(SentenceClassifier) -> None:
-    """SentenceClassifier(vocab_size).forward(ids (T, N), lengths (N,)) -> logits (N, 2), packed."""
+def check_sentence_nll(sentence_nll) -> None:
+    """sentence_nll(logits (T, N, V), ids (T, N)) -> (N,) -log p(sentence), padding left out."""
     import torch
-    name = "SentenceClassifier"
-    torch.manual_seed(0)
-    try:
-        model = SentenceClassifier(30).double()
-    except Exception as exc:
-        raise CheckFailure(f"SentenceClassifier(30) raised {type(exc).__name__}: {exc}") from exc
-    missing = [a for a in ("embed", "gru", "head") if not hasattr(model, a)]
-    if missing:
-        raise CheckFailure(f"the model has no attribute {', '.join(missing)}: keep the __init__ "
-                           "given in the exercise.")
-    rng = np.random.default_rng(40)
-    lengths = np.array([7, 3, 5, 1])
-    ids = _batch(rng, lengths)
-    padded_more = np.concatenate([ids, np.zeros((4, 4), dtype=np.int64)])
-    out, _ = engine.call("SentenceClassifier.forward", model, torch.from_numpy(ids), lengths)
-    with torch.no_grad():
-        expected = reference_forward(model, torch.from_numpy(ids), lengths)
-    if not hasattr(out, "shape") or tuple(out.shape) != (4, 2):
-        shape = tuple(out.shape) if hasattr(out, "shape") else type(out).__name__
-        hint = " Take h_n[-1], the last layer's state, (N, H)." if shape == (1, 4, 2) else ""
-        raise CheckFailure(f"forward returned {shape} for 4 sentences, expected logits of "
-                           f"shape (N, 2) = (4, 2).{hint}")
-    out = _numpy(out)
-    if rel_error(out, expected.numpy()) > TOL:
-        for mistake in CLASSIFIER_MISTAKES:
-            with torch.no_grad():
-                wrong = mistake.answer(model, torch.from_numpy(ids), lengths).numpy()
-            if rel_error(out, wrong) <= TOL:
-                raise CheckFailure(f"{name} is wrong. {mistake.hint}")
-        raise CheckFailure(f"{name}'s logits differ from embed -> packed GRU -> h_n[-1] -> head "
-                           f"by {rel_error(out, expected.numpy()):.1e}.")
-    again, _ = engine.call("SentenceClassifier.forward", model, torch.from_numpy(padded_more), lengths)
-    if rel_error(_numpy(again), out) > TOL:
-        raise CheckFailure(f"{name}'s logits change when the batch gets 4 more rows of padding; "
-                           "a packed GRU must not see padding at all.")
-    engine.passed(name, "packs the batch: logits independent of how much padding follows")
-
-
-# --- a trained model --------------------------------------------------------------------------
-
-def check_trained_classifier(model, clause_length: int = 30, goal: float = 0.95) -> None:
-    """Held-out accuracy of the trained model at clause length 30: at least 95 %."""
-    import torch
-    from .. import data
-    from ..training import accuracy
-    if model is None:
-        raise CheckFailure("trained_model is None: build your model, train it, and store it in "
-                           "trained_model.")
-    if not isinstance(model, torch.nn.Module):
-        raise CheckFailure(f"check_trained_classifier needs your trained model, got "
-                           f"{type(model).__name__}.")
-    held_out = data.batch(np.random.default_rng(2024), 500, clause_length)
-    try:
-        score = accuracy(model, held_out)
-    except Exception as exc:
-        raise CheckFailure(f"evaluating the model raised {type(exc).__name__}: {exc}") from exc
-    if score < goal:
-        raise CheckFailure(f"held-out accuracy at clause length {clause_length} is {score:.1%}, "
-                           f"below {goal:.0%}. Train longer (more steps), train on clause "
-                           "lengths that reach this far, and check that forward packs the batch.")
-    print(f"✓ the trained model is correct on {score:.1%} of 500 held-out sentences with "
-          f"clause length {clause_length}.")
+    name = "sentence_nll"
+    gen = torch.Generator().manual_seed(40)
+    for lengths, V in (([5, 3, 4], 7), ([6, 6], 5), ([2, 7, 4, 3], 11)):
+        T, N = max(lengths), len(lengths)
+        ids = torch.zeros(T, N, dtype=torch.long)
+        for j, k in enumerate(lengths):
+            ids[:k, j] = torch.randint(1, V, (k,), generator=gen)
+        logits = torch.randn(T, N, V, generator=gen, dtype=torch.float64)
+        case = f"{N} sentences of lengths {lengths}"
+        out, _ = engine.call(name, sentence_nll, logits.clone(), ids.clone())
+        if out is None:
+            raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+        out = _numpy(out)
+        if out.shape != (N,):
+            hint = (" One number for the whole batch: keep one value per sentence (sum over time, "
+                    "axis 0, not over everything; with cross_entropy use reduction='none')."
+                    if out.size == 1 else "")
+            raise CheckFailure(f"{name} returned shape {out.shape} on {case}, expected (N,) = "
+                               f"({N},): one negative log-likelihood per sentence.{hint}")
+        expected = reference_nll(logits, ids).numpy()
+        if rel_error(out, expected) <= TOL:
+            continue
+        for mistake in NLL_MISTAKES:
+            if rel_error(out, mistake.answer(logits, ids).numpy()) <= TOL:
+                raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
+        raise CheckFailure(f"{name} is wrong on {case}: {np.round(out, 4)}, expected "
+                           f"{np.round(expected, 4)}.")
+    engine.passed(name, "three batches with padding: shifted, masked, summed per sentence")

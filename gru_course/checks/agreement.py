@@ -1,0 +1,306 @@
+"""Checks for the agreement exercises of 04 Tutorial: ablating a unit, the number-unit rule, and
+two predictions about the shipped GRU, checked against what it really does."""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from ..agreement import LEXICON
+from . import engine
+from .engine import CheckFailure, Mistake
+
+# --- ablating a unit --------------------------------------------------------------------------
+
+
+def _zeroed(model, unit, recurrent="column", head="column", blocks=None, inplace=False):
+    """The model with `unit` ablated the right way, or in one of the catalogued wrong ways."""
+    import torch
+    m = model if inplace else copy.deepcopy(model)
+    H = m.rnn.hidden_size
+    rows = slice(None) if blocks is None else slice(0, blocks * H)
+    with torch.no_grad():
+        if recurrent == "column":
+            m.rnn.weight_hh_l0[rows, unit] = 0.0
+        elif recurrent == "row":
+            m.rnn.weight_hh_l0[unit] = 0.0
+        elif recurrent == "input":
+            for g in range(m.rnn.weight_ih_l0.shape[0] // H):
+                m.rnn.weight_ih_l0[g * H + unit] = 0.0
+        if head == "column":
+            m.head.weight[:, unit] = 0.0
+        elif head == "row":
+            m.head.weight[unit] = 0.0
+    return m
+
+
+ABLATE_MISTAKES = [
+    Mistake("You zeroed a row where a column is meant. weight_hh_l0 is (3H, H): row i computes "
+            "gate input i, column u is what unit u sends to every gate; zero weight_hh_l0[:, unit] "
+            "and head.weight[:, unit] (head.weight is (V, H)).",
+            lambda m, u: _zeroed(m, u, recurrent="row", head="row")),
+    Mistake("The recurrent weights are right but the read-out still hears the unit: also zero its "
+            "column of head.weight, (V, H), so that h_unit reaches no word's score.",
+            lambda m, u: _zeroed(m, u, head=None)),
+    Mistake("The read-out is right but the other units still hear this one: also zero its column "
+            "of rnn.weight_hh_l0, in all gate blocks.",
+            lambda m, u: _zeroed(m, u, recurrent=None)),
+    Mistake("Only the first gate block is zeroed: weight_hh_l0 stacks the blocks r, z, n (an LSTM "
+            "four), so weight_hh_l0[:H, unit] reaches only r. Zero the whole column, "
+            "weight_hh_l0[:, unit].", lambda m, u: _zeroed(m, u, blocks=1)),
+    Mistake("Three gate blocks are zeroed, which is all of a GRU but not of an LSTM (i, f, g, o: "
+            "four blocks). Zero the whole column, weight_hh_l0[:, unit], whatever the cell.",
+            lambda m, u: _zeroed(m, u, blocks=3)),
+    Mistake("You silenced what flows *into* the unit (its rows of weight_ih_l0) instead of what "
+            "flows out of it. Ablation here means its value reaches nothing: zero its columns of "
+            "rnn.weight_hh_l0 and head.weight.",
+            lambda m, u: _zeroed(m, u, recurrent="input", head=None)),
+]
+
+
+def _tiny_model(cell: str, hidden: int, seed: int):
+    import torch
+    from ..models import AgreementLM
+    torch.manual_seed(seed)
+    return AgreementLM(embed=6, hidden=hidden, cell=cell)
+
+
+def _state(model) -> dict:
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+
+def _same(a: dict, b: dict) -> bool:
+    import torch
+    return a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def check_ablate_unit(ablate_unit) -> None:
+    """ablate_unit(model, unit) -> a new model whose unit reaches nothing; model unchanged."""
+    import torch
+    name = "ablate_unit"
+    for cell, hidden, unit in (("gru", 5, 2), ("gru", 7, 0), ("lstm", 4, 3)):
+        model = _tiny_model(cell, hidden, seed=hidden)
+        before = _state(model)
+        case = f"a {cell.upper()} language model with {hidden} units, unit {unit}"
+        out, _ = engine.call(name, ablate_unit, model, unit)
+        if out is None:
+            raise CheckFailure(f"{name} returned None on {case}: return the ablated copy.")
+        if not isinstance(out, torch.nn.Module) or not hasattr(out, "rnn"):
+            raise CheckFailure(f"{name} returned a {type(out).__name__}; return the ablated model "
+                               "(a copy of the one you were given).")
+        changed = not _same(before, _state(model))
+        if out is model or changed:
+            raise CheckFailure(f"{name} changed the model it was given ({case}). Ablate a copy: "
+                               "ablated = copy.deepcopy(model), then zero the copy's weights, so "
+                               "that the intact model can still be compared with it.")
+        got = _state(out)
+        if _same(got, _state(_zeroed(model, unit))):
+            continue
+        for mistake in ABLATE_MISTAKES:
+            if _same(got, _state(mistake.answer(model, unit))):
+                raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
+        wrong = [k for k, v in _state(_zeroed(model, unit)).items() if not torch.equal(v, got[k])]
+        raise CheckFailure(f"{name} is wrong on {case}: the tensors {', '.join(wrong)} differ from "
+                           f"the model with columns {unit} of rnn.weight_hh_l0 and head.weight "
+                           "zeroed (and nothing else changed).")
+    engine.passed(name, "GRUs and an LSTM: the unit's columns zeroed, the model left intact")
+
+
+# --- the number-unit rule ---------------------------------------------------------------------
+
+SETS = ["simple/S", "simple/P", "nounpp/SS", "nounpp/SP", "nounpp/PS", "nounpp/PP",
+        *(f"long/{s}{k}" for s in "SP" for k in range(4))]
+
+
+def reference_units(table, sets, broken=0.75, kept=0.9, numbers_from="long", strongest=True,
+                    control_simple=True, control_other=True, swap=False, strict=False):
+    """The rule of the exercise, or one of its catalogued variants."""
+    table, col = np.asarray(table), {name: i for i, name in enumerate(sets)}
+    own_sets = {"sg": "S", "pl": "P"}
+    found = {}
+    for number, s in own_sets.items():
+        o = "P" if s == "S" else "S"
+        if numbers_from == "long":
+            own = table[:, [col[f"long/{s}{k}"] for k in range(4)]].mean(1)
+            other = table[:, [col[f"long/{o}{k}"] for k in range(4)]].min(1)
+        else:
+            own = table[:, [col[f"nounpp/{s}{a}"] for a in "SP"]].mean(1)
+            other = table[:, [col[f"nounpp/{o}{a}"] for a in "SP"]].min(1)
+        simple = table[:, [col["simple/S"], col["simple/P"]]].min(1)
+        ok = (own < broken) if strict else (own <= broken)
+        if control_other:
+            ok &= (other > kept) if strict else (other >= kept)
+        if control_simple:
+            ok &= (simple > kept) if strict else (simple >= kept)
+        units = np.flatnonzero(ok)
+        if len(units) == 0:
+            found[number] = None
+        elif strongest:
+            found[number] = int(units[np.argmin(own[units])])
+        else:
+            found[number] = int(units[0])
+    if swap:
+        found = {"sg": found["pl"], "pl": found["sg"]}
+    return found
+
+
+FIND_MISTAKES = [
+    Mistake("A unit whose ablation also breaks the simple sentences is not a number unit: it "
+            "breaks everything. Require simple/S and simple/P to stay at 0.9 or above.",
+            lambda t, s: reference_units(t, s, control_simple=False)),
+    Mistake("A unit whose ablation breaks both numbers is not a number unit for one of them: "
+            "require the other number's long sentences to stay at 0.9 or above.",
+            lambda t, s: reference_units(t, s, control_other=False)),
+    Mistake("sg and pl are swapped: the singular unit is the one whose removal breaks the "
+            "sentences with a singular subject (long/S0 ... long/S3).",
+            lambda t, s: reference_units(t, s, swap=True)),
+    Mistake("When several units pass the rule, return the strongest: the one whose ablation "
+            "leaves the lowest accuracy on its number's long sentences, not the first in order.",
+            lambda t, s: reference_units(t, s, strongest=False)),
+    Mistake("The rule is about long-range agreement: use the long sets (long/S0 ... long/P3), "
+            "not nounpp.", lambda t, s: reference_units(t, s, numbers_from="nounpp")),
+    Mistake("The thresholds include their edges: 'falls to 0.75 or below' is <= 0.75, 'stays at "
+            "0.9 or above' is >= 0.9.", lambda t, s: reference_units(t, s, strict=True)),
+]
+
+
+def _row(simple=(1.0, 1.0), long_sg=1.0, long_pl=1.0, nounpp=(1.0, 1.0)):
+    return [*simple, nounpp[0], nounpp[0], nounpp[1], nounpp[1], *[long_sg] * 4, *[long_pl] * 4]
+
+
+def number_unit_tables() -> list[tuple[str, np.ndarray]]:
+    """Made-up ablation tables, each built so that one variant of the rule answers differently."""
+    R = _row
+    return [
+        ("a table with one singular and one plural unit",
+         np.array([R(), R(long_sg=0.1), R(), R(long_pl=0.0), R()])),
+        ("a table where a unit breaks everything, simple sentences too",
+         np.array([R(simple=(0.3, 0.4), long_sg=0.0), R(long_sg=0.5), R()])),
+        ("a table where a unit breaks both numbers",
+         np.array([R(), R(long_sg=0.1, long_pl=0.2), R(long_pl=0.6)])),
+        ("a table where two units pass and the second is stronger",
+         np.array([R(long_sg=0.7), R(), R(long_sg=0.05), R(long_pl=0.74), R(long_pl=0.2)])),
+        ("a table where one unit matters for nounpp only",
+         np.array([R(nounpp=(0.0, 1.0)), R(nounpp=(1.0, 0.1)), R(long_pl=0.5)])),
+        ("a table with values exactly on the thresholds",
+         np.array([R(long_sg=0.75, long_pl=0.9), R(nounpp=(0.0, 1.0)),
+                   R(long_pl=0.75, simple=(0.9, 0.9))])),
+        ("a table with no number unit at all",
+         np.array([R(), R(long_sg=0.8), R(long_pl=0.85, long_sg=0.85)])),
+    ]
+
+
+def check_find_number_units(find_number_units) -> None:
+    """find_number_units(table, sets) -> {"sg": unit or None, "pl": unit or None}."""
+    name = "find_number_units"
+    for case, table in number_unit_tables():
+        expected = reference_units(table, SETS)
+        out, _ = engine.call(name, find_number_units, table, list(SETS))
+        if not isinstance(out, dict) or set(out) != {"sg", "pl"}:
+            raise CheckFailure(f"{name} returned {out!r} on {case}; return a dict with the keys "
+                               "'sg' and 'pl', each a unit (an int) or None.")
+        bad = [v for v in out.values() if v is not None and not isinstance(v, (int, np.integer))]
+        if bad:
+            raise CheckFailure(f"{name} returned {out!r} on {case}: each value must be one unit "
+                               "(an int) or None, not a list or an array of candidates.")
+        out = {k: (None if v is None else int(v)) for k, v in out.items()}
+        if out == expected:
+            continue
+        for mistake in FIND_MISTAKES:
+            if out == mistake.answer(table, SETS):
+                raise CheckFailure(f"{name} is wrong on {case}: it returned {out}, the rule gives "
+                                   f"{expected}. {mistake.hint}")
+        raise CheckFailure(f"{name} is wrong on {case}: it returned {out}, the rule gives {expected}.")
+    engine.passed(name, f"the rule on {len(number_unit_tables())} made-up ablation tables")
+
+
+# --- predictions about the shipped GRU --------------------------------------------------------
+
+OPTIONS = ["simple/S", "simple/P", "nounpp/SS", "nounpp/SP", "nounpp/PS", "nounpp/PP",
+           "long/S0", "long/S3", "long/P0", "long/P3"]
+
+
+def _shipped():
+    from ..experiment import TRAINED
+    from ..models import load
+    return load(TRAINED / "agreement_gru.pt")
+
+
+def measured_failures(threshold: float = 0.75) -> dict[str, float]:
+    """Accuracy on each of OPTIONS with the shipped GRU's singular unit ablated."""
+    from ..probing import ablate_unit, evaluate, test_suite
+    model, saved = _shipped()
+    suite = {name: items for name, items in test_suite().items() if name in OPTIONS}
+    return evaluate(ablate_unit(model, saved["number_units"]["sg"]), suite)
+
+
+def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> None:
+    """predicted_failures: the set of OPTIONS whose accuracy falls to 0.75 or below when the
+    shipped GRU's singular unit is ablated."""
+    if predicted_failures is None:
+        raise CheckFailure("predicted_failures is None: write your prediction as a set of test "
+                           "set names, e.g. {'nounpp/SS', 'long/S0'}.")
+    if isinstance(predicted_failures, str) or not all(isinstance(p, str) for p in predicted_failures):
+        raise CheckFailure("predicted_failures must be a set of names such as {'long/S0', "
+                           f"'simple/P'}}, got {predicted_failures!r}.")
+    unknown = set(predicted_failures) - set(OPTIONS)
+    if unknown:
+        raise CheckFailure(f"{sorted(unknown)} are not among the options: {OPTIONS}.")
+    accuracy = measured_failures(threshold)
+    actual = {name for name, acc in accuracy.items() if acc <= threshold}
+    said = set(predicted_failures)
+    if said == actual:
+        shown = ", ".join(f"{n} {accuracy[n]:.2f}" for n in OPTIONS)
+        print(f"✓ predicted_failures is correct: measured with the singular unit ablated: {shown}.")
+        return
+    hints = []
+    extra, missing = said - actual, actual - said
+    if any(n.startswith("simple") for n in extra):
+        hints.append("Simple sentences survive: with the verb right after the subject, the number "
+                     "is still in the state the subject's own word wrote; no memory is needed.")
+    if any(n in extra for n in ("nounpp/PS", "nounpp/PP", "long/P0", "long/P3")):
+        hints.append("Sentences with a plural subject survive: the rule chose a unit whose removal "
+                     "leaves the other number at 0.9 or above.")
+    if any(n.startswith("long/S") for n in missing):
+        hints.append("The rule chose this unit *because* its removal breaks long sentences with a "
+                     "singular subject.")
+    if any(n.startswith("nounpp/S") for n in missing | extra):
+        hints.append("nounpp puts only three words between subject and verb: run the ablation on "
+                     "nounpp and look before you predict the short-range sets.")
+    raise CheckFailure(f"Not quite: the measured failures are a different set; you have "
+                       f"{len(said & actual)} of them right, {len(extra)} too many and "
+                       f"{len(missing)} missing. " + " ".join(hints))
+
+
+def measured_verb(sentence: str, verb: str) -> tuple[str, float, float]:
+    """(the form the shipped GRU prefers with its plural unit ablated, p(sg form), p(pl form))."""
+    import torch
+    from ..agreement import WORD_ID, encode
+    from ..probing import ablate_unit
+    model, saved = _shipped()
+    ablated = ablate_unit(model, saved["number_units"]["pl"])
+    tokens = sentence.split()
+    with torch.no_grad():
+        log_p = ablated(torch.tensor(encode(tokens))[:, None], torch.tensor([len(tokens)]))[-1, 0]
+        p = log_p.softmax(-1)
+    sg, pl = verb, LEXICON.verbs[verb]
+    p_sg, p_pl = p[WORD_ID[sg]].item(), p[WORD_ID[pl]].item()
+    return (sg if p_sg > p_pl else pl), p_sg, p_pl
+
+
+def check_ablated_verb(answer, sentence: str = "the boys near the cars behind the houses beside the trees",
+                       verb: str = "greets") -> None:
+    """answer: "greets" or "greet", the form the GRU prefers after `sentence` without its plural unit."""
+    forms = (verb, LEXICON.verbs[verb])
+    if answer is None:
+        raise CheckFailure(f"ablated_verb is None: write your prediction, {forms[0]!r} or {forms[1]!r}.")
+    if answer not in forms:
+        raise CheckFailure(f"ablated_verb must be one of {forms}, got {answer!r}.")
+    preferred, p_sg, p_pl = measured_verb(sentence, verb)
+    detail = f"p({forms[0]}) = {p_sg:.3f}, p({forms[1]}) = {p_pl:.3f}"
+    if answer != preferred:
+        why = (" An accuracy near 0 is not guessing (that would be 0.5): the model answers every "
+               "plural subject in the singular." if preferred == forms[0] else "")
+        raise CheckFailure(f"Not what the model does: without its plural unit it prefers "
+                           f"{preferred!r} ({detail}).{why}")
+    print(f"✓ ablated_verb is correct: {preferred!r} ({detail}).")

@@ -1,0 +1,230 @@
+"""The agreement checks of 04 (checks/agreement.py), against answers and mistakes written here,
+independently of the checker's own catalogue, and against the shipped model measured here."""
+import copy
+
+import numpy as np
+import pytest
+import torch
+
+from gru_course import agreement, checks, experiment, models
+from gru_course.checks import agreement as agreement_checks
+from gru_course.checks.engine import CheckFailure
+
+
+# --- ablate_unit ------------------------------------------------------------------------------
+
+def ablate_by_loops(model, unit):
+    """A right answer written differently: every row of the recurrent weights and of the read-out
+    loses its entry for `unit`."""
+    ablated = copy.deepcopy(model)
+    with torch.no_grad():
+        for row in ablated.rnn.weight_hh_l0:
+            row[unit] = 0
+        for row in ablated.head.weight:
+            row[unit] = 0
+    return ablated
+
+
+def in_place(model, unit):
+    with torch.no_grad():
+        model.rnn.weight_hh_l0[:, unit] = 0
+        model.head.weight[:, unit] = 0
+    return model
+
+
+def rows(model, unit):
+    m = copy.deepcopy(model)
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[unit] = 0
+        m.head.weight[unit] = 0
+    return m
+
+
+def no_head(model, unit):
+    m = copy.deepcopy(model)
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[:, unit] = 0
+    return m
+
+
+def reset_block_only(model, unit):
+    m = copy.deepcopy(model)
+    H = m.rnn.hidden_size
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[:H, unit] = 0
+        m.head.weight[:, unit] = 0
+    return m
+
+
+def gru_blocks_hardcoded(model, unit):
+    m = copy.deepcopy(model)
+    H = m.rnn.hidden_size
+    with torch.no_grad():
+        for g in range(3):
+            m.rnn.weight_hh_l0[g * H + unit, :] *= 1        # no-op, then the real mistake:
+            m.rnn.weight_hh_l0[g * H:(g + 1) * H, unit] = 0
+        m.head.weight[:, unit] = 0
+    return m
+
+
+def also_bias(model, unit):
+    m = copy.deepcopy(model)
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[:, unit] = 0
+        m.head.weight[:, unit] = 0
+        m.head.bias.zero_()
+    return m
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (in_place, "changed the model it was given"),
+    (rows, "You zeroed a row where a column is meant"),
+    (no_head, "the read-out still hears the unit"),
+    (reset_block_only, "Only the first gate block is zeroed"),
+    (gru_blocks_hardcoded, "not of an LSTM"),
+    (also_bias, r"the tensors head.bias differ"),
+    (lambda m, u: None, "returned None"),
+    (lambda m, u: m.state_dict(), "returned a OrderedDict"),
+])
+def test_ablate_unit_names_each_mistake(wrong, message):
+    with pytest.raises(CheckFailure, match=message):
+        checks.check_ablate_unit(wrong)
+
+
+def test_ablate_unit_accepts_a_different_right_answer(capsys):
+    checks.check_ablate_unit(ablate_by_loops)
+    assert capsys.readouterr().out.startswith("✓ ablate_unit is correct")
+
+
+def test_ablate_unit_catalogue_hints_and_stub():
+    for mistake in agreement_checks.ABLATE_MISTAKES:
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_ablate_unit(mistake.answer)
+        assert mistake.hint in str(failure.value)
+    def ablate_unit(model, unit):
+        raise NotImplementedError
+    with pytest.raises(CheckFailure, match="ablate_unit is not written yet"):
+        checks.check_ablate_unit(ablate_unit)
+
+
+# --- find_number_units ------------------------------------------------------------------------
+
+def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=True,
+                 first=False, swap=False, use="long"):
+    """The exercise's rule, unit by unit in plain Python, and the variants a learner might write."""
+    table = np.asarray(table)
+    result = {}
+    for number, mine, theirs in (("sg", "S", "P"), ("pl", "P", "S")):
+        best, best_score = None, None
+        for u, row in enumerate(table):
+            acc = dict(zip(sets, row))
+            if use == "long":
+                own = sum(acc[f"long/{mine}{k}"] for k in range(4)) / 4
+                other = min(acc[f"long/{theirs}{k}"] for k in range(4))
+            else:
+                own = (acc[f"nounpp/{mine}S"] + acc[f"nounpp/{mine}P"]) / 2
+                other = min(acc[f"nounpp/{theirs}S"], acc[f"nounpp/{theirs}P"])
+            simple = min(acc["simple/S"], acc["simple/P"])
+            passes = (own < 0.75 if strict else own <= 0.75)
+            if other_control:
+                passes = passes and (other > 0.9 if strict else other >= 0.9)
+            if simple_control:
+                passes = passes and (simple > 0.9 if strict else simple >= 0.9)
+            if passes and (best is None or (not first and own < best_score)):
+                best, best_score = u, own
+        result[number] = best
+    return {"sg": result["pl"], "pl": result["sg"]} if swap else result
+
+
+@pytest.mark.parametrize("variant, message", [
+    (dict(simple_control=False), "breaks the simple sentences"),
+    (dict(other_control=False), "breaks both numbers"),
+    (dict(swap=True), "sg and pl are swapped"),
+    (dict(first=True), "return the strongest"),
+    (dict(use="nounpp"), "use the long sets"),
+    (dict(strict=True), "The thresholds include their edges"),
+])
+def test_find_number_units_names_each_variant(variant, message):
+    with pytest.raises(CheckFailure, match=message):
+        checks.check_find_number_units(lambda t, s: rule_by_hand(t, s, **variant))
+
+
+def test_find_number_units_accepts_the_rule_and_rejects_wrong_types(capsys):
+    checks.check_find_number_units(rule_by_hand)
+    assert "✓ find_number_units is correct" in capsys.readouterr().out
+    with pytest.raises(CheckFailure, match="each value must be one unit"):
+        checks.check_find_number_units(lambda t, s: {"sg": [1], "pl": None})
+    with pytest.raises(CheckFailure, match="keys 'sg' and 'pl'"):
+        checks.check_find_number_units(lambda t, s: (1, 3))
+
+
+def test_the_made_up_tables_tell_every_variant_apart():
+    tables = agreement_checks.number_unit_tables()
+    sets = agreement_checks.SETS
+    for variant in (dict(simple_control=False), dict(other_control=False), dict(swap=True),
+                    dict(first=True), dict(use="nounpp"), dict(strict=True)):
+        assert any(rule_by_hand(t, sets, **variant) != rule_by_hand(t, sets) for _, t in tables), variant
+
+
+# --- the two predictions, measured here on the shipped model ------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped():
+    return models.load(experiment.TRAINED / "agreement_gru.pt")
+
+
+def accuracy_without(model, unit, items):
+    """Fraction of items right with `unit`'s outgoing weights zeroed, computed one sentence at a
+    time without packing (an independent route to the checker's batched one)."""
+    m = copy.deepcopy(model)
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[:, unit] = 0
+        m.head.weight[:, unit] = 0
+        right = 0
+        for it in items:
+            x = m.embed(torch.tensor(agreement.encode(it.tokens[:it.verb_index])))[:, None]
+            out, _ = m.rnn(x)
+            logits = m.head(out[-1, 0])
+            right += logits[agreement.WORD_ID[it.correct]] > logits[agreement.WORD_ID[it.wrong]]
+    return float(right) / len(items)
+
+
+def test_the_prediction_check_agrees_with_an_independent_ablation(shipped):
+    model, saved = shipped
+    from gru_course import probing
+    suite = probing.test_suite()
+    truth = {name for name in agreement_checks.OPTIONS
+             if accuracy_without(model, saved["number_units"]["sg"], suite[name][:100]) <= 0.75}
+    assert {"long/S0", "long/S3"} <= truth and not truth & {"long/P0", "long/P3", "simple/S", "simple/P"}
+    checks.check_predicted_failures(set(truth))
+    with pytest.raises(CheckFailure, match="Sentences with a plural subject survive"):
+        checks.check_predicted_failures(set(truth) | {"long/P0"})
+    with pytest.raises(CheckFailure, match="Simple sentences survive"):
+        checks.check_predicted_failures(set(truth) | {"simple/S"})
+    with pytest.raises(CheckFailure, match=r"because\* its removal breaks long sentences"):
+        checks.check_predicted_failures(set(truth) - {"long/S3"})
+    with pytest.raises(CheckFailure, match="not among the options"):
+        checks.check_predicted_failures({"long/S7"})
+    with pytest.raises(CheckFailure, match="is None"):
+        checks.check_predicted_failures(None)
+
+
+def test_the_verb_check_agrees_with_an_independent_ablation(shipped):
+    model, saved = shipped
+    m = copy.deepcopy(model)
+    unit = saved["number_units"]["pl"]
+    with torch.no_grad():
+        m.rnn.weight_hh_l0[:, unit] = 0
+        m.head.weight[:, unit] = 0
+        x = m.embed(torch.tensor(agreement.encode(
+            "the boys near the cars behind the houses beside the trees".split())))[:, None]
+        logits = m.head(m.rnn(x)[0][-1, 0])
+    preferred = "greets" if logits[agreement.WORD_ID["greets"]] > logits[agreement.WORD_ID["greet"]] else "greet"
+    checks.check_ablated_verb(preferred)
+    other = {"greets": "greet", "greet": "greets"}[preferred]
+    with pytest.raises(CheckFailure, match=f"it prefers {preferred!r}"):
+        checks.check_ablated_verb(other)
+    with pytest.raises(CheckFailure, match="must be one of"):
+        checks.check_ablated_verb("greeted")
+    with pytest.raises(CheckFailure, match="ablated_verb is None"):
+        checks.check_ablated_verb(None)
