@@ -59,19 +59,21 @@ def gradient_vs_distance(distances, norms: dict, title: str = "How far back the 
 
 
 def sequence_panels(tokens: list[str], panels: list[tuple[str, dict, bool]], height: float = 1.9,
-                    xlabel: str = ""):
+                    xlabel: str = "", dashed=()):
     """Stacked panels that share the token axis, one value per token.
 
     Args:
         tokens: the words of the sentence (or time steps), (T,).
         panels: (title, {label: (T,) values}, log y-axis?) per panel, top to bottom.
         xlabel: under the bottom panel; words are set at a slant, short labels upright.
+        dashed: labels drawn dashed (and those with "RNN" in them), so that curves lying on top
+            of each other stay visible.
     """
     fig, axes = _figure(7.5, height * len(panels), nrows=len(panels), sharex=True, squeeze=False)
     steps = np.arange(len(tokens))
     for ax, (title, series, log) in zip(axes[:, 0], panels):
         for label, values in series.items():
-            style = "--" if "RNN" in label else "-"
+            style = "--" if "RNN" in label or label in dashed else "-"
             ax.plot(steps, values, style, marker="o", ms=3, lw=1.6, label=label)
         if log:
             ax.set_yscale("log")
@@ -172,6 +174,8 @@ def seed_spread(panels: list[dict], ylabel: str = "accuracy", chance: float | No
                     label=f"{label} (mean of {len(values)})")
         if chance is not None:
             ax.axhline(chance, color="#999999", ls=":", lw=1)
+        if len(panel["x"]) <= 12:                      # few points: a tick at each, no fractions
+            ax.set_xticks(list(panel["x"]))
         ax.set(xlabel=panel["xlabel"], title=panel.get("title", ""))
         ax.grid(True, alpha=0.3)
     axes[0, 0].set_ylabel(ylabel)
@@ -186,7 +190,7 @@ def condition_dots(conditions: list[str], runs: dict, title: str = ""):
         conditions: names of the test sets, (C,), e.g. "nounpp/SP".
         runs: model label -> (S, C) accuracies, S seeds.
     """
-    fig, ax = _figure(9.5, 3.4)
+    fig, ax = _figure(min(9.5, 2.5 + 0.6 * len(conditions)), 3.4)
     width = 0.8 / len(runs)
     for k, (label, values) in enumerate(runs.items()):
         values = np.atleast_2d(np.asarray(values, dtype=float))
@@ -196,7 +200,9 @@ def condition_dots(conditions: list[str], runs: dict, title: str = ""):
         for row in values:
             ax.plot(x, row, "o", ms=2.5, color=color)
     ax.axhline(0.5, color="#999999", ls=":", lw=1)
-    ax.set_xticks(range(len(conditions)), conditions, rotation=60, ha="right", fontsize=8)
+    ax.text(len(conditions) - 0.5, 0.52, "chance", ha="right", fontsize=8, color="#666666")
+    ax.set_xticks(range(len(conditions)), conditions, rotation=60 if len(conditions) > 10 else 0,
+                  ha="right" if len(conditions) > 10 else "center", fontsize=8)
     ax.set(ylabel="accuracy", ylim=(0, 1.05), title=title)
     ax.legend(frameon=False, fontsize=8, ncols=len(runs), loc="lower left")
     return fig

@@ -209,8 +209,25 @@ def test_step_by_hand_accepts_three_decimals_and_names_the_wrong_number(capsys):
 from gru_course.checks import tutorial  # noqa: E402
 
 
-def test_params_to_gru_accepts_the_bridge_and_rejects_each_catalogued_mistake(capsys):
-    checks.check_params_to_gru(lambda p: p.to_torch())
+def _params_to_gru_by_hand(p):
+    """A right answer written here: each gate's torch rows copied one by one."""
+    import torch
+    D, H = p.W_xr.shape
+    layer = torch.nn.GRU(D, H).double()
+    with torch.no_grad():
+        for g, (W_x, W_h, b_i, b_h) in enumerate([(p.W_xr, p.W_hr, p.b_r, 0 * p.b_r),
+                                                 (p.W_xz, p.W_hz, p.b_z, 0 * p.b_z),
+                                                 (p.W_xn, p.W_hn, p.b_xn, p.b_hn)]):
+            rows = slice(g * H, (g + 1) * H)
+            layer.weight_ih_l0[rows] = torch.from_numpy(W_x.T.copy())
+            layer.weight_hh_l0[rows] = torch.from_numpy(W_h.T.copy())
+            layer.bias_ih_l0[rows] = torch.from_numpy(b_i)
+            layer.bias_hh_l0[rows] = torch.from_numpy(b_h)
+    return layer
+
+
+def test_params_to_gru_accepts_a_right_answer_and_rejects_each_catalogued_mistake(capsys):
+    checks.check_params_to_gru(_params_to_gru_by_hand)
     assert capsys.readouterr().out.startswith("✓ params_to_gru is correct")
     for mistake in tutorial.PARAMS_TO_GRU_MISTAKES:
         with pytest.raises(CheckFailure) as failure:
@@ -218,11 +235,23 @@ def test_params_to_gru_accepts_the_bridge_and_rejects_each_catalogued_mistake(ca
         assert mistake.hint in str(failure.value)
 
 
+def test_params_to_gru_refuses_the_courses_own_to_torch():
+    with pytest.raises(CheckFailure, match="called p.to_torch"):
+        checks.check_params_to_gru(lambda p: p.to_torch())
+
+
+def test_last_hidden_names_an_index_that_forgets_the_directions():
+    import torch
+    wrong = lambda h, L, bi: torch.cat([h[L - 1], h[L]], -1) if bi else h[L - 1]
+    with pytest.raises(CheckFailure, match="counts layers only"):
+        checks.check_last_hidden(wrong)
+
+
 def test_params_to_gru_names_float32_and_a_wrong_return_type():
     with pytest.raises(CheckFailure, match="float64"):
-        checks.check_params_to_gru(lambda p: p.to_torch().float())
+        checks.check_params_to_gru(lambda p: _params_to_gru_by_hand(p).float())
     with pytest.raises(CheckFailure, match="returned a GRUCell; return a torch.nn.GRU"):
-        checks.check_params_to_gru(lambda p: p.to_torch(cell=True))
+        checks.check_params_to_gru(lambda p: gc.GRUParams(*p).to_torch(cell=True))
 
 
 def test_torchs_shape_errors_get_the_layout_explained():
@@ -265,6 +294,8 @@ def _ce(logits, ids, **kw):
 
 
 NLL_WRONG = {
+    "mask from the inputs": (lambda lg, ids: (_ce(lg[:-1], ids[1:]) * (ids[:-1] != 0)).sum(0),
+                             "mask is taken from the inputs"),
     "not shifted": (lambda lg, ids: _ce(lg, ids, ignore_index=0).sum(0), "are not shifted"),
     "padding counted": (lambda lg, ids: _ce(lg[:-1], ids[1:]).sum(0), "Padding is counted"),
     "mean per sentence": (lambda lg, ids: _ce(lg[:-1], ids[1:], ignore_index=0).sum(0)

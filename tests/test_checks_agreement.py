@@ -60,8 +60,7 @@ def gru_blocks_hardcoded(model, unit):
     m = copy.deepcopy(model)
     H = m.rnn.hidden_size
     with torch.no_grad():
-        for g in range(3):
-            m.rnn.weight_hh_l0[g * H + unit, :] *= 1        # no-op, then the real mistake:
+        for g in range(3):                                   # a GRU's three blocks, hard-coded
             m.rnn.weight_hh_l0[g * H:(g + 1) * H, unit] = 0
         m.head.weight[:, unit] = 0
     return m
@@ -110,7 +109,7 @@ def test_ablate_unit_catalogue_hints_and_stub():
 # --- find_number_units ------------------------------------------------------------------------
 
 def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=True,
-                 first=False, swap=False, use="long"):
+                 first=False, swap=False, use="long", other_mean=False):
     """The exercise's rule, unit by unit in plain Python, and the variants a learner might write."""
     table = np.asarray(table)
     result = {}
@@ -120,7 +119,8 @@ def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=T
             acc = dict(zip(sets, row))
             if use == "long":
                 own = sum(acc[f"long/{mine}{k}"] for k in range(4)) / 4
-                other = min(acc[f"long/{theirs}{k}"] for k in range(4))
+                theirs_all = [acc[f"long/{theirs}{k}"] for k in range(4)]
+                other = sum(theirs_all) / 4 if other_mean else min(theirs_all)
             else:
                 own = (acc[f"nounpp/{mine}S"] + acc[f"nounpp/{mine}P"]) / 2
                 other = min(acc[f"nounpp/{theirs}S"], acc[f"nounpp/{theirs}P"])
@@ -143,6 +143,7 @@ def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=T
     (dict(first=True), "return the strongest"),
     (dict(use="nounpp"), "use the long sets"),
     (dict(strict=True), "The thresholds include their edges"),
+    (dict(other_mean=True), "not only their mean"),
 ])
 def test_find_number_units_names_each_variant(variant, message):
     with pytest.raises(CheckFailure, match=message):
@@ -162,7 +163,7 @@ def test_the_made_up_tables_tell_every_variant_apart():
     tables = agreement_checks.number_unit_tables()
     sets = agreement_checks.SETS
     for variant in (dict(simple_control=False), dict(other_control=False), dict(swap=True),
-                    dict(first=True), dict(use="nounpp"), dict(strict=True)):
+                    dict(first=True), dict(use="nounpp"), dict(strict=True), dict(other_mean=True)):
         assert any(rule_by_hand(t, sets, **variant) != rule_by_hand(t, sets) for _, t in tables), variant
 
 
@@ -194,15 +195,16 @@ def test_the_prediction_check_agrees_with_an_independent_ablation(shipped):
     from gru_course import probing
     suite = probing.test_suite()
     truth = {name for name in agreement_checks.OPTIONS
-             if accuracy_without(model, saved["number_units"]["sg"], suite[name][:100]) <= 0.75}
-    assert {"long/S0", "long/S3"} <= truth and not truth & {"long/P0", "long/P3", "simple/S", "simple/P"}
+             if accuracy_without(model, saved["number_units"]["sg"], suite[name]) <= 0.75}
+    assert {"distance/10", "distance/20"} <= truth
+    assert not truth & {"adv/S", "adv/P", "objrel/PS", "objrel/PP", "subjrel/PS", "subjrel/PP"}
     checks.check_predicted_failures(set(truth))
     with pytest.raises(CheckFailure, match="Sentences with a plural subject survive"):
-        checks.check_predicted_failures(set(truth) | {"long/P0"})
-    with pytest.raises(CheckFailure, match="Simple sentences survive"):
-        checks.check_predicted_failures(set(truth) | {"simple/S"})
-    with pytest.raises(CheckFailure, match=r"because\* its removal breaks long sentences"):
-        checks.check_predicted_failures(set(truth) - {"long/S3"})
+        checks.check_predicted_failures(set(truth) | {"objrel/PP"})
+    with pytest.raises(CheckFailure, match="adv puts a single word"):
+        checks.check_predicted_failures(set(truth) | {"adv/S"})
+    with pytest.raises(CheckFailure, match="The distance sets mix singular and plural"):
+        checks.check_predicted_failures(set(truth) - {"distance/20"})
     with pytest.raises(CheckFailure, match="not among the options"):
         checks.check_predicted_failures({"long/S7"})
     with pytest.raises(CheckFailure, match="is None"):

@@ -3,6 +3,8 @@ final state, and the log-likelihood of each sentence under a language model. The
 exercises' checks are in agreement.py."""
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 
 from ..gradcheck import rel_error
@@ -14,6 +16,8 @@ from .gates import random_params
 
 
 # --- numpy parameters into torch.nn.GRU -------------------------------------------------------
+
+_PlainParams = namedtuple("GRUParams", GRUParams._fields)
 
 def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
     """An nn.GRU (float64) built from p's blocks, the right way or one of the classic wrong ones."""
@@ -65,8 +69,15 @@ def check_params_to_gru(params_to_gru) -> None:
     rng = np.random.default_rng(30)
     for D, H in [(4, 4), (3, 5), (2, 3)]:          # D == H first: a missing transpose still runs
         p = random_params(rng, D, H)
+        plain = _PlainParams(*p)                    # the fields of GRUParams, without its to_torch
         xs, h0 = rng.standard_normal((5, 2, D)), rng.standard_normal((2, H))
-        layer, _ = engine.call(name, params_to_gru, p)
+        try:
+            layer, _ = engine.call(name, params_to_gru, plain)
+        except CheckFailure as failure:
+            if "to_torch" in str(failure):
+                raise CheckFailure(f"{name} called p.to_torch(): that is the course's own answer. "
+                                   "Build the torch.nn.GRU and copy the blocks yourself.") from None
+            raise
         if not isinstance(layer, torch.nn.GRU):
             raise CheckFailure(f"{name} returned a {type(layer).__name__}; return a "
                                "torch.nn.GRU(D, H) whose weights you filled in.")
@@ -106,6 +117,10 @@ LAST_HIDDEN_MISTAKES = [
             "h_n[-1].", lambda h, L, bi: np.concatenate([h[-1], h[-2]], -1) if bi else h[-1]),
     Mistake("Summing h_n over layers mixes layers; take the top layer's entries only.",
             lambda h, L, bi: h.sum(0)),
+    Mistake("h_n[num_layers - 1] counts layers only: with two directions h_n has "
+            "num_layers * 2 entries, (forward, backward) per layer, so the top layer's are the "
+            "last two, h_n[-2] and h_n[-1].",
+            lambda h, L, bi: np.concatenate([h[L - 1], h[L]], -1) if bi else h[L - 1]),
 ]
 
 
@@ -157,7 +172,10 @@ def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
     else:
         scores, targets = scores[1:], ids[:-1]
     picked = -scores.gather(-1, targets[..., None])[..., 0]
-    keep = (targets != 0) if mask else torch.ones_like(targets, dtype=torch.bool)
+    if mask == "inputs":                                   # the mask of the words read, not predicted
+        keep = ids[:-1] != 0
+    else:
+        keep = (targets != 0) if mask else torch.ones_like(targets, dtype=torch.bool)
     total = (picked * keep).sum(0)
     return total / keep.sum(0) if reduce == "mean" else total
 
@@ -177,6 +195,9 @@ NLL_MISTAKES = [
     Mistake("Probabilities, not log-probabilities: use logits.log_softmax(-1) (the log of a "
             "product of probabilities is a sum of logs).",
             lambda lg, ids: reference_nll(lg, ids, log=False)),
+    Mistake("The mask is taken from the inputs ids[:-1] instead of the targets ids[1:]: it keeps "
+            "the position whose *next* word is padding. Mask with ids[1:] != 0.",
+            lambda lg, ids: reference_nll(lg, ids, mask="inputs")),
 ]
 
 
