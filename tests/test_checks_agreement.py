@@ -109,7 +109,7 @@ def test_ablate_unit_catalogue_hints_and_stub():
 # --- find_number_units ------------------------------------------------------------------------
 
 def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=True,
-                 first=False, swap=False, use="long", other_mean=False):
+                 first=False, swap=False, use="long", other_mean=False, own_of=None):
     """The exercise's rule, unit by unit in plain Python, and the variants a learner might write."""
     table = np.asarray(table)
     result = {}
@@ -118,7 +118,8 @@ def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=T
         for u, row in enumerate(table):
             acc = dict(zip(sets, row))
             if use == "long":
-                own = sum(acc[f"long/{mine}{k}"] for k in range(4)) / 4
+                mine_all = [acc[f"long/{mine}{k}"] for k in range(4)]
+                own = own_of(mine_all) if own_of else sum(mine_all) / 4
                 theirs_all = [acc[f"long/{theirs}{k}"] for k in range(4)]
                 other = sum(theirs_all) / 4 if other_mean else min(theirs_all)
             else:
@@ -144,6 +145,8 @@ def rule_by_hand(table, sets, strict=False, simple_control=True, other_control=T
     (dict(use="nounpp"), "use the long sets"),
     (dict(strict=True), "The thresholds include their edges"),
     (dict(other_mean=True), "not only their mean"),
+    (dict(own_of=min), "not by the lowest of them"),
+    (dict(own_of=max), "not by the highest of them"),
 ])
 def test_find_number_units_names_each_variant(variant, message):
     with pytest.raises(CheckFailure, match=message):
@@ -163,7 +166,8 @@ def test_the_made_up_tables_tell_every_variant_apart():
     tables = agreement_checks.number_unit_tables()
     sets = agreement_checks.SETS
     for variant in (dict(simple_control=False), dict(other_control=False), dict(swap=True),
-                    dict(first=True), dict(use="nounpp"), dict(strict=True), dict(other_mean=True)):
+                    dict(first=True), dict(use="nounpp"), dict(strict=True), dict(other_mean=True),
+                    dict(own_of=min), dict(own_of=max)):
         assert any(rule_by_hand(t, sets, **variant) != rule_by_hand(t, sets) for _, t in tables), variant
 
 

@@ -114,7 +114,7 @@ SETS = ["simple/S", "simple/P", "nounpp/SS", "nounpp/SP", "nounpp/PS", "nounpp/P
 
 def reference_units(table, sets, broken=0.75, kept=0.9, numbers_from="long", strongest=True,
                     control_simple=True, control_other=True, swap=False, strict=False,
-                    other_mean=False):
+                    other_mean=False, own_by="mean"):
     """The rule of the exercise, or one of its catalogued variants."""
     table, col = np.asarray(table), {name: i for i, name in enumerate(sets)}
     own_sets = {"sg": "S", "pl": "P"}
@@ -122,7 +122,7 @@ def reference_units(table, sets, broken=0.75, kept=0.9, numbers_from="long", str
     for number, s in own_sets.items():
         o = "P" if s == "S" else "S"
         if numbers_from == "long":
-            own = table[:, [col[f"long/{s}{k}"] for k in range(4)]].mean(1)
+            own = getattr(table[:, [col[f"long/{s}{k}"] for k in range(4)]], own_by)(1)
             others = table[:, [col[f"long/{o}{k}"] for k in range(4)]]
             other = others.mean(1) if other_mean else others.min(1)
         else:
@@ -150,6 +150,10 @@ FIND_MISTAKES = [
     Mistake("A unit whose ablation also breaks the simple sentences is not a number unit: it "
             "breaks everything. Require simple/S and simple/P to stay at 0.9 or above.",
             lambda t, s: reference_units(t, s, control_simple=False)),
+    Mistake("A unit's own number is judged by the *mean* of its four long sets (0.75 or below), "
+            "not by the lowest of them.", lambda t, s: reference_units(t, s, own_by="min")),
+    Mistake("A unit's own number is judged by the *mean* of its four long sets (0.75 or below), "
+            "not by the highest of them.", lambda t, s: reference_units(t, s, own_by="max")),
     Mistake("The other number must keep *every* one of its four long sets at 0.9 or above (their "
             "minimum), not only their mean.", lambda t, s: reference_units(t, s, other_mean=True)),
     Mistake("A unit whose ablation breaks both numbers is not a number unit for one of them: "
@@ -191,6 +195,10 @@ def number_unit_tables() -> list[tuple[str, np.ndarray]]:
                    R(long_pl=0.75, simple=(0.9, 0.9))])),
         ("a table with no number unit at all",
          np.array([R(), R(long_sg=0.8), R(long_pl=0.85, long_sg=0.85)])),
+        ("a table where a unit's own four long sets differ from each other",
+         np.array([[1, 1, 1, 1, 1, 1, 0.5, 0.5, 0.5, 1.0, 1, 1, 1, 1],
+                   [1, 1, 1, 1, 1, 1, 0.1, 1.0, 1.0, 1.0, 1, 1, 1, 1],
+                   [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.0, 1, 1, 1]])),
         ("a table where one of the other number's sets drops below 0.9 and their mean does not",
          np.array([[*R(long_sg=0.1)[:10], 1.0, 1.0, 1.0, 0.8], R(long_sg=0.6), R()])),
     ]
