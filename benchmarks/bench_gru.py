@@ -46,7 +46,8 @@ def _timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def bench(size: str, dtype, pairs: int, block: int, reset: str):
+def problem(size: str, dtype):
+    """The timed case: (module, p, xs, h0, dhs), the same weights in torch and in the course's form."""
     T, N, D, H = SIZES[size]
     rng = np.random.default_rng(0)
     tdtype = torch.float64 if dtype == np.float64 else torch.float32
@@ -55,6 +56,12 @@ def bench(size: str, dtype, pairs: int, block: int, reset: str):
     xs = rng.standard_normal((T, N, D)).astype(dtype)
     h0 = rng.standard_normal((N, H)).astype(dtype)
     dhs = rng.standard_normal((T, N, H)).astype(dtype)
+    return module, p, xs, h0, dhs
+
+
+def bench(size: str, dtype, pairs: int, block: int, reset: str):
+    T, N, D, H = SIZES[size]
+    module, p, xs, h0, dhs = problem(size, dtype)
     X = torch.tensor(xs, requires_grad=True)
     H0 = torch.tensor(h0[None], requires_grad=True)
     dHS = torch.tensor(dhs)

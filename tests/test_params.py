@@ -20,6 +20,18 @@ def test_init_shapes_dtype_range_and_reproducibility(cls, count):
         np.testing.assert_array_equal(a, b)
 
 
+@pytest.mark.parametrize("cls", [gc.GRUParams, gc.LSTMParams, gc.RNNParams])
+def test_init_draws_uniformly_over_the_whole_range(cls):
+    """PyTorch's default, U(-1/sqrt(H), 1/sqrt(H)): not zeros, not a narrower or shifted range."""
+    H = 25
+    values = np.concatenate([a.ravel() for a in cls.init(np.random.default_rng(2), 30, H)])
+    bound = 1 / np.sqrt(H)
+    assert np.abs(values).max() <= bound
+    assert values.min() < -0.95 * bound and values.max() > 0.95 * bound
+    assert abs(values.mean()) < 0.02 * bound
+    assert abs(values.std() - bound / np.sqrt(3)) < 0.03 * bound          # the uniform's spread
+
+
 def test_gru_fields_are_in_the_contract_order():
     assert gc.GRUParams._fields == ("W_xr", "W_hr", "b_r", "W_xz", "W_hz", "b_z",
                                     "W_xn", "W_hn", "b_xn", "b_hn")

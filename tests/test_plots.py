@@ -55,3 +55,38 @@ def test_phase_portrait_and_lines_plot_every_curve():
     assert fig.axes[0].get_xlabel() == "t" and fig.axes[0].get_title() == "T"
     assert fig.axes[0].get_yscale() == "log"
     png_ok(fig)
+
+
+def test_seed_spread_draws_every_seed_and_their_mean():
+    runs = {"GRU": np.array([[0.5, 1.0, 1.0], [0.5, 0.5, 0.6]]), "LSTM": np.array([[0.4, 0.9, 1.0]])}
+    fig = plots.seed_spread([{"x": [1, 2, 3], "runs": runs, "xlabel": "k", "title": "T"}])
+    ax = fig.axes[0]
+    lines = ax.get_lines()
+    means = [line for line in lines if line.get_label().startswith("GRU (mean of 2)")]
+    np.testing.assert_allclose(means[0].get_ydata(), [0.5, 0.75, 0.8])
+    assert len(lines) == 2 + 1 + 1 + 1 + 1          # 2 GRU seeds, its mean, 1 LSTM seed, mean, chance
+    assert list(ax.get_xticks()) == [1, 2, 3] and ax.get_title() == "T"
+    png_ok(fig)
+
+
+def test_condition_dots_puts_a_bar_at_each_models_mean_and_a_dot_per_seed():
+    values = np.array([[1.0, 0.5], [0.0, 0.5]])
+    fig = plots.condition_dots(["a", "b"], {"GRU": values})
+    ax = fig.axes[0]
+    assert [round(b.get_height(), 3) for b in ax.patches] == [0.5, 0.5]
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert len(dots) == 2 and sorted(np.concatenate([d.get_ydata() for d in dots])) == [0.0, 0.5, 0.5, 1.0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
+    png_ok(fig)
+
+
+def test_value_map_colours_the_table_and_prints_the_notable_values():
+    table = np.array([[1.0, 0.2], [0.95, 0.5]])
+    fig = plots.value_map(table, ["unit 0", "unit 1"], ["x", "y"], title="ablation")
+    ax = fig.axes[0]
+    np.testing.assert_array_equal(ax.images[0].get_array(), table)
+    assert sorted(t.get_text() for t in ax.texts) == ["0.20", "0.50"]      # below 0.9 only
+    fig = plots.value_map(-table, ["a", "b"], ["x", "y"], limits=(-2, 2), cmap="RdBu_r")
+    assert ax is not fig.axes[0] and fig.axes[0].images[0].get_clim() == (-2, 2)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["-1.00"]      # |v| >= 1 on a ±2 scale
+    png_ok(fig)

@@ -25,6 +25,25 @@ def test_round_trip_preserves_what_the_module_computes(rng, cls, layer, cell):
     assert cls.from_torch(as_cell)[0].shape == (3, 5)
 
 
+@pytest.mark.parametrize("cls, step", [
+    (gc.GRUParams, lambda x, h, c, p: gc.gru_step_forward(x, h, p, reset="after")[0]),
+    (gc.LSTMParams, lambda x, h, c, p: gc.lstm_step_forward(x, h, c, p)[:2]),
+    (gc.RNNParams, lambda x, h, c, p: gc.rnn_step_forward(x, h, p)[0])])
+def test_the_cell_computes_what_the_numpy_step_computes(rng, cls, step):
+    p = cls.init(rng, 3, 5)
+    x, h, c = rng.standard_normal((2, 3)), rng.standard_normal((2, 5)), rng.standard_normal((2, 5))
+    cell = p.to_torch(cell=True)
+    with torch.no_grad():
+        out = cell(torch.from_numpy(x), (torch.from_numpy(h), torch.from_numpy(c))
+                   if cls is gc.LSTMParams else torch.from_numpy(h))
+    expected = step(x, h, c, p)
+    if cls is gc.LSTMParams:
+        np.testing.assert_allclose(out[0].numpy(), expected[0], atol=1e-12)
+        np.testing.assert_allclose(out[1].numpy(), expected[1], atol=1e-12)
+    else:
+        np.testing.assert_allclose(out.numpy(), expected, atol=1e-12)
+
+
 def test_gru_gate_blocks_are_transposed_and_in_order_r_z_n():
     module = seeded(torch.nn.GRU, 2, 3)
     p = gc.GRUParams.from_torch(module)
