@@ -47,11 +47,14 @@ def _png_height(data: str) -> int:
 
 
 def cell_height(cell: dict) -> int:
-    """Estimated height in px of a cell on a slide (its source and its outputs)."""
+    """Estimated height in px of a cell on a slide: its source (unless the deck hides it) and its
+    outputs."""
     source = "".join(cell.get("source", ""))
     kind = "markdown" if cell["cell_type"] == "markdown" else "code"
     lines = sum(1 + len(line) // WRAP[kind] for line in source.split("\n"))
     height = lines * LINE[kind] + (20 if kind == "markdown" else 40)
+    if HIDE_INPUT in cell.get("metadata", {}).get("tags", []):
+        height = 0
     for out in cell.get("outputs", []):
         data = out.get("data", {})
         if "image/png" in data:
@@ -62,32 +65,67 @@ def cell_height(cell: dict) -> int:
     return height
 
 
+def _pieces(text: str, kind: str) -> list[str]:
+    """Markdown cut into blocks a slide can hold: paragraphs, and a paragraph too tall for one
+    slide (a long list, say) cut before its list items, or else between its lines."""
+    blocks = []
+    for paragraph in text.split("\n\n"):
+        if cell_height({"cell_type": kind, "source": paragraph}) <= BUDGET:
+            blocks.append(paragraph)
+            continue
+        lines = paragraph.split("\n")
+        starts = [i for i, line in enumerate(lines) if line.startswith(("- ", "* ", "| ")) or
+                  line[:3].rstrip(".").isdigit()] or list(range(len(lines)))
+        cuts = sorted(set([0] + starts)) + [len(lines)]
+        blocks += ["\n".join(lines[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+    return blocks
+
+
+def _pack(blocks: list[str], kind: str, joiner: str) -> list[str]:
+    """Consecutive blocks joined while their height stays within BUDGET."""
+    parts, current = [], []
+    for block in blocks:
+        candidate = joiner.join(current + [block])
+        if current and cell_height({"cell_type": kind, "source": candidate}) > BUDGET:
+            parts.append(joiner.join(current))
+            current = [block]
+        else:
+            current.append(block)
+    parts.append(joiner.join(current))
+    return parts
+
+
 def _split_markdown(cell: dict) -> list[dict]:
-    """A long markdown cell as several cells, cut at paragraph breaks, each within BUDGET."""
+    """A long markdown cell as several cells, cut at paragraph breaks (or, inside a paragraph too
+    tall for a slide, before its list items), each within BUDGET."""
     if cell_height(cell) <= BUDGET:
         return [cell]
-    parts, current = [], []
-    for paragraph in "".join(cell["source"]).split("\n\n"):
-        candidate = "\n\n".join(current + [paragraph])
-        if current and cell_height({"cell_type": "markdown", "source": candidate}) > BUDGET:
-            parts.append("\n\n".join(current))
-            current = [paragraph]
-        else:
-            current.append(paragraph)
-    parts.append("\n\n".join(current))
+    text = "".join(cell["source"])
+    blocks = _pieces(text, "markdown")
+    table_rows = all(b.startswith("| ") for b in blocks[1:]) and len(blocks) > 1
+    parts = _pack(blocks, "markdown", "\n" if table_rows else "\n\n")
     return [dict(copy.deepcopy(cell), source=part, id=f"{cell.get('id', 'md')}-{k}")
             for k, part in enumerate(parts)]
 
 
 def _split_code(cell: dict) -> list[dict]:
-    """A code cell too tall for one slide as two: its code, then its outputs without the code."""
-    if cell_height(cell) <= BUDGET or not cell.get("outputs"):
+    """A code cell too tall for one slide as its code, then its outputs without the code; code
+    still too tall is shown in parts, cut at blank lines, or between lines if it must."""
+    if cell_height(cell) <= BUDGET:
         return [cell]
-    code = dict(copy.deepcopy(cell), outputs=[], id=f"{cell.get('id', 'code')}-in")
+    source = "".join(cell["source"])
+    parts = []
+    for part in _pack(source.split("\n\n"), "code", "\n\n"):
+        too_tall = cell_height({"cell_type": "code", "source": part}) > BUDGET
+        parts += _pack(part.split("\n"), "code", "\n") if too_tall else [part]
+    shown = [dict(copy.deepcopy(cell), outputs=[], source=part, id=f"{cell.get('id', 'code')}-in{k}")
+             for k, part in enumerate(parts)]
+    if not cell.get("outputs"):
+        return shown
     output = copy.deepcopy(cell)
     output["id"] = f"{cell.get('id', 'code')}-out"
     output.setdefault("metadata", {}).setdefault("tags", []).append(HIDE_INPUT)
-    return [code, output]
+    return shown + [output]
 
 
 def assign_slides(nb: dict) -> dict:
@@ -98,8 +136,7 @@ def assign_slides(nb: dict) -> dict:
     used, first_code = 0, True
     for i, cell in enumerate(cells):
         source = "".join(cell["source"])
-        height = cell_height(cell) - (LINE["code"] * source.count("\n") + 40
-                                      if HIDE_INPUT in cell["metadata"].get("tags", []) else 0)
+        height = cell_height(cell)
         if i == 0 or source.startswith("## "):
             kind, used = "slide", height
         elif cell["cell_type"] == "code" and first_code:
@@ -111,6 +148,19 @@ def assign_slides(nb: dict) -> dict:
         cell.setdefault("metadata", {})["slideshow"] = {"slide_type": kind}
     nb["cells"] = cells
     return nb
+
+
+def slide_heights(nb: dict) -> list[tuple[str, int]]:
+    """(the first words of its first cell, estimated height in px) of every slide and sub-slide
+    of a notebook that assign_slides() has marked."""
+    heights = []
+    for cell in nb["cells"]:
+        kind = cell["metadata"]["slideshow"]["slide_type"]
+        if kind in ("slide", "subslide"):
+            heights.append(["".join(cell["source"])[:60].replace("\n", " "), cell_height(cell)])
+        elif kind == "-":
+            heights[-1][1] += cell_height(cell)
+    return [tuple(h) for h in heights]
 
 
 def build(notebooks: list[pathlib.Path], out_dir: pathlib.Path, assets: pathlib.Path) -> list[pathlib.Path]:

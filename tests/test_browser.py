@@ -170,9 +170,9 @@ def test_slide_decks_render_offline_and_every_slide_fits(decks, page):
             page.keyboard.press("Space")
             page.wait_for_timeout(60)
         name = url.rsplit("/", 1)[-1]
-        assert len(slides_seen) >= 15, f"{name}: only {len(slides_seen)} slides"
-        too_big = [s["hash"] for s in slides_seen if s["height"] > 702 or s["width"] > 962]
+        too_big = [(s["hash"], s["height"]) for s in slides_seen if s["height"] > 702 or s["width"] > 962]
         assert too_big == [], f"{name}: slides larger than the 960 x 700 canvas: {too_big}"
+        assert len(slides_seen) >= 15, f"{name}: only {len(slides_seen)} slides"
         assert sum(s["images"] for s in slides_seen) >= 3, f"{name}: figures missing"
         assert sum(s["math"] for s in slides_seen) >= 10, f"{name}: mathematics not typeset"
         assert all(s["raw_math"] == 0 for s in slides_seen), f"{name}: raw LaTeX left on a slide"

@@ -60,11 +60,29 @@ def test_a_code_cell_too_tall_for_a_slide_becomes_code_then_output():
     assert slides.HIDE_INPUT in shown_output["metadata"]["tags"]
 
 
-def test_every_lecture_slide_is_estimated_within_the_canvas():
+def test_every_lecture_slide_is_estimated_within_the_budget():
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = slides.assign_slides(json.loads(path.read_text()))
         assert kinds(nb)[0] == "slide"
         assert kinds(nb).count("skip") == 1, path.name
+        too_tall = [(start, h) for start, h in slides.slide_heights(nb) if h > slides.BUDGET]
+        assert too_tall == [], f"{path.name}: slides over {slides.BUDGET} px: {too_tall}"
+
+
+def test_a_long_list_without_blank_lines_is_cut_before_its_items():
+    items = "\n".join(f"- item {i}: " + "word " * 30 for i in range(14))
+    nb = slides.assign_slides({"cells": [md("# T"), md(items)]})
+    pieces = nb["cells"][1:]
+    assert len(pieces) > 1 and all(p["source"].startswith("- item") for p in pieces)
+    assert all(h <= slides.BUDGET for _, h in slides.slide_heights(nb)[1:])
+
+
+def test_code_too_long_for_a_slide_is_shown_in_parts_cut_at_blank_lines():
+    source = "\n\n".join("\n".join(f"x{k}_{i} = {i}" for i in range(8)) for k in range(4))
+    nb = slides.assign_slides({"cells": [md("# T"), code("setup"), code(source)]})
+    parts = nb["cells"][2:]
+    assert len(parts) > 1 and "\n\n".join(p["source"] for p in parts) == source
+    assert all(h <= slides.BUDGET for _, h in slides.slide_heights(nb)[1:])
 
 
 def test_the_deck_loads_nothing_from_the_network(tmp_path):
