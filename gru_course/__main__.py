@@ -43,10 +43,12 @@ def main(argv=None) -> int:
                                 help="train the agreement language models of lecture 04")
     train.add_argument("--cells", nargs="+", default=["gru", "lstm", "rnn"],
                        choices=["gru", "lstm", "rnn"])
-    train.add_argument("--seeds", type=int, nargs="+", default=list(range(8)))
+    train.add_argument("--seeds", type=int, nargs="+", default=list(range(16)))
     train.add_argument("--steps", type=int, default=None, help="training steps (default 6000)")
-    train.add_argument("--ship-seed", type=int, default=0,
+    train.add_argument("--ship-seed", type=int, default=7,
                        help="the seed whose checkpoints are written (agreement_<cell>.pt)")
+    train.add_argument("--exercise-seed", type=int, default=None,
+                       help="the seed whose GRU is written as agreement_gru_exercise.pt")
     train.add_argument("--out", type=pathlib.Path, default=None,
                        help="folder for results.json and the checkpoints (default gru_course/trained)")
     train.add_argument("--no-progress", action="store_true")
@@ -55,7 +57,8 @@ def main(argv=None) -> int:
     if args.command == "train-agreement":
         from . import experiment
         experiment.main(args.cells, args.seeds, args.steps or experiment.STEPS,
-                        args.out or experiment.TRAINED, args.ship_seed, not args.no_progress)
+                        args.out or experiment.TRAINED, args.ship_seed, not args.no_progress,
+                        args.exercise_seed)
         return 0
     if args.command == "slides":
         from . import slides as decks

@@ -13,8 +13,10 @@ head subject and its verb ("attractors" when their number differs) come in every
              (three nouns between subject and verb; `n_attractors` of them of the other number;
              `distance` words from the subject to its verb, filled with adjectives and an adverb)
 
-The main verb is transitive ("greets the man") or the copula with an adjective ("is happy").
-Everything comes from an `rng`; nothing is downloaded.
+Any template may open with a prepositional phrase, `front` ("beside the trees , the boy greets
+..."), so that the subject is not always the first noun nor the second word. The main verb is
+transitive ("greets the man") or the copula with an adjective ("is happy"). Everything comes from
+an `rng`; nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ LEXICON = SimpleNamespace(
 TEMPLATES = ("simple", "adv", "nounpp", "objrel", "subjrel", "long")
 NUMBERS = ("sg", "pl")
 PAD, UNK = "<pad>", "<unk>"
-VOCAB = [PAD, UNK, "the", "that", "."] + sorted(
+VOCAB = [PAD, UNK, "the", "that", ".", ","] + sorted(
     {w for d in (LEXICON.nouns, LEXICON.locations, LEXICON.verbs) for pair in d.items() for w in pair}
     | set(LEXICON.prepositions) | set(LEXICON.adverbs) | set(LEXICON.predicates)
     | {a for group in LEXICON.adjectives for a in group})
@@ -51,7 +53,9 @@ WORD_ID = {word: i for i, word in enumerate(VOCAB)}
 
 @dataclass(frozen=True)
 class Item:
-    """One sentence and the agreement it tests: at `verb_index`, `correct` versus `wrong`."""
+    """One sentence and the agreement it tests: at `verb_index`, `correct` versus `wrong`.
+    The head subject is at `subject_index`; `front` is the number of the noun in an opening
+    prepositional phrase, or None."""
 
     tokens: list
     verb_index: int
@@ -60,6 +64,8 @@ class Item:
     correct: str
     wrong: str
     template: str
+    subject_index: int = 1
+    front: str | None = None
 
     @property
     def condition(self) -> str:
@@ -170,7 +176,8 @@ def _attractors(b, template, subject, attractors, n_attractors):
 
 
 def sentence(rng: np.random.Generator, template: str, subject: str | None = None,
-             attractors=None, n_attractors: int | None = None, distance: int | None = None) -> Item:
+             attractors=None, n_attractors: int | None = None, distance: int | None = None,
+             front: str | None = None) -> Item:
     """One Item of `template`; see sample() for the arguments."""
     b = _Builder(rng)
     subject = subject or b.number()
@@ -181,13 +188,16 @@ def sentence(rng: np.random.Generator, template: str, subject: str | None = None
                          f"nouns of the other number, not n_attractors={n_attractors}")
     if template == "long":
         distance = int(rng.integers(10, 21)) if distance is None else distance
-    words = ["the", b.noun(LEXICON.nouns, subject)]
+    words = [b.pick(LEXICON.prepositions), "the", b.noun(LEXICON.locations, front), ","] if front else []
+    subject_index = len(words) + 1
+    words += ["the", b.noun(LEXICON.nouns, subject)]
     words += _middle(b, template, subject, attractors, n_attractors, distance)
     lemma, verb = b.verb(subject, transitive=words[-1] in LEXICON.adverbs)   # not "often is"
     verb_index = len(words)
     words += [verb] + b.ending(lemma)
     return Item(words, verb_index, subject, attractors, verb,
-                _form((lemma, LEXICON.verbs[lemma]), "pl" if subject == "sg" else "sg"), template)
+                _form((lemma, LEXICON.verbs[lemma]), "pl" if subject == "sg" else "sg"), template,
+                subject_index, front)
 
 
 def sample(rng: np.random.Generator, n: int, template: str, subject: str | None = None,
@@ -201,8 +211,10 @@ def sample(rng: np.random.Generator, n: int, template: str, subject: str | None 
         attractors: the number of each noun between subject and verb, in order: a tuple of
             "sg"/"pl" (one for nounpp, objrel and subjrel, three for long; a single string is
             taken as a one-tuple). None draws them per item.
-        template_args: for "long" only: `n_attractors` (0-3, how many of the three nouns take
-            the other number) and `distance` (10-20, words from the subject to its verb).
+        template_args: `front`, for any template: "sg" or "pl" opens the sentence with a
+            prepositional phrase whose noun has that number (None: no such phrase); and for
+            "long" only: `n_attractors` (0-3, how many of the three nouns take the other number)
+            and `distance` (10-20: the verb is that many words after the subject).
     Returns:
         a list of `n` Items.
     """
@@ -212,7 +224,7 @@ def sample(rng: np.random.Generator, n: int, template: str, subject: str | None 
         raise ValueError(f"subject must be 'sg', 'pl' or None, got {subject!r}")
     if not isinstance(n, (int, np.integer)) or n < 0:
         raise ValueError(f"n must be a non-negative int, got {n!r}")
-    allowed = {"n_attractors", "distance"} if template == "long" else set()
+    allowed = {"front"} | ({"n_attractors", "distance"} if template == "long" else set())
     unknown = set(template_args) - allowed
     if unknown:
         raise TypeError(f"template {template!r} takes no argument {sorted(unknown)}; "
@@ -222,4 +234,6 @@ def sample(rng: np.random.Generator, n: int, template: str, subject: str | None 
         raise ValueError(f"n_attractors must be 0, 1, 2 or 3, got {k!r}")
     if d is not None and d not in range(10, 21):
         raise ValueError(f"distance must be an int from 10 to 20, got {d!r}")
+    if template_args.get("front") not in (None, *NUMBERS):
+        raise ValueError(f"front must be 'sg', 'pl' or None, got {template_args['front']!r}")
     return [sentence(rng, template, subject, attractors, **template_args) for _ in range(n)]

@@ -65,8 +65,10 @@ def run(cell: str, seed: int, steps: int = STEPS, progress: bool = False):
     return model, record, losses
 
 
-def main(cells, seeds, steps: int, out: pathlib.Path, ship_seed: int, progress: bool = True) -> dict:
-    """Run every (cell, seed); write out/results.json and out/agreement_<cell>.pt for ship_seed."""
+def main(cells, seeds, steps: int, out: pathlib.Path, ship_seed: int, progress: bool = True,
+         exercise_seed: int | None = None) -> dict:
+    """Run every (cell, seed); write out/results.json, out/agreement_<cell>.pt for ship_seed (the
+    lecture's models) and out/agreement_gru_exercise.pt for exercise_seed (exercises 04's GRU)."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / "results.json"
     results = json.loads(path.read_text()) if path.exists() else {"runs": []}
@@ -79,12 +81,16 @@ def main(cells, seeds, steps: int, out: pathlib.Path, ship_seed: int, progress: 
             results["runs"] = [r for r in results["runs"] if (r["cell"], r["seed"]) != (cell, seed)]
             results["runs"].append(record)
             results["settings"] = dict(embed=EMBED, steps=steps, corpus=CORPUS, batch=64, lr=5e-3,
-                                       clip=1.0, mix=training.MIX, suite_seed=probing.SUITE_SEED,
+                                       clip=1.0, mix=training.MIX, front=training.FRONT,
+                                       suite_seed=probing.SUITE_SEED,
                                        hidden=hidden_sizes(), torch=torch.__version__)
             path.write_text(json.dumps(results, indent=1))
             if seed == ship_seed:
                 models.save(model, out / f"agreement_{cell}.pt", number_units=record["number_units"],
                             seed=seed, losses=losses)
+            if cell == "gru" and seed == exercise_seed:
+                models.save(model, out / "agreement_gru_exercise.pt",
+                            number_units=record["number_units"], seed=seed, losses=losses)
     return results
 
 

@@ -197,8 +197,9 @@ def condition_dots(conditions: list[str], runs: dict, title: str = ""):
         x = np.arange(len(conditions)) + (k - (len(runs) - 1) / 2) * width
         color = COLORS.get(label.split(" ")[0])
         ax.bar(x, values.mean(0), width * 0.9, color=color, alpha=0.35, label=label)
-        for row in values:
-            ax.plot(x, row, "o", ms=2.5, color=color)
+        spread = np.linspace(-0.3, 0.3, len(values)) * width       # seeds side by side, not stacked
+        for row, dx in zip(values, spread):
+            ax.plot(x + dx, row, "o", ms=2.5, color=color)
     ax.axhline(0.5, color="#999999", ls=":", lw=1)
     ax.text(len(conditions) - 0.5, 0.52, "chance", ha="right", fontsize=8, color="#666666")
     ax.set_xticks(range(len(conditions)), conditions, rotation=60 if len(conditions) > 10 else 0,

@@ -26,7 +26,9 @@ def test_suite(n: int = 200, seed: int = SUITE_SEED) -> dict[str, list]:
 
     simple/S, simple/P, adv/S, adv/P; nounpp/SS ... nounpp/PP (subject, attractor), and the same
     for objrel and subjrel; long/S0 ... long/P3 (subject, attractors of the other number among
-    the three nouns, distance 14); distance/10 ... distance/20 (long, random numbers).
+    the three nouns, distance 14); distance/10 ... distance/20 (long, random numbers);
+    front/S, front/P (simple sentences opened by a prepositional phrase whose noun has the other
+    number: the first noun is not the subject).
     """
     rng = np.random.default_rng(seed)
     suite = {}
@@ -44,6 +46,8 @@ def test_suite(n: int = 200, seed: int = SUITE_SEED) -> dict[str, list]:
                                                                 n_attractors=k, distance=14)
     for d in range(10, 21, 2):
         suite[f"distance/{d}"] = agreement.sample(rng, n, "long", distance=d)
+    for s, other in (("sg", "pl"), ("pl", "sg")):
+        suite[f"front/{s[0].upper()}"] = agreement.sample(rng, n, "simple", subject=s, front=other)
     return suite
 
 

@@ -18,16 +18,24 @@ from .agreement import WORD_ID, encode
 
 PAD_ID = WORD_ID[agreement.PAD]
 # How often each template appears in the training text; every subject/attractor combination of a
-# template is equally likely, so no shortcut through the nearest noun predicts the verb.
+# template is equally likely, so the nearest noun predicts the verb only by chance. FRONT is the
+# share of sentences that open with a prepositional phrase, so that the subject is not always
+# the first noun.
 MIX = {"simple": 1, "adv": 1, "nounpp": 2, "objrel": 1, "subjrel": 1, "long": 2}
+FRONT = 0.5
 
 
-def corpus(rng: np.random.Generator, n: int, mix: dict = MIX) -> list:
-    """`n` grammatical sentences (Items) drawn from the templates in proportion to `mix`."""
+def corpus(rng: np.random.Generator, n: int, mix: dict = MIX, front: float = FRONT) -> list:
+    """`n` grammatical sentences (Items) drawn from the templates in proportion to `mix`; a
+    share `front` of them open with a prepositional phrase whose noun has a random number."""
     names = list(mix)
     weights = np.array([mix[name] for name in names], dtype=float)
     counts = rng.multinomial(n, weights / weights.sum())
-    items = [item for name, k in zip(names, counts) for item in agreement.sample(rng, int(k), name)]
+    items = []
+    for name, k in zip(names, counts):
+        for _ in range(int(k)):
+            opening = agreement.NUMBERS[rng.integers(2)] if rng.random() < front else None
+            items += agreement.sample(rng, 1, name, front=opening)
     return [items[i] for i in rng.permutation(len(items))]
 
 

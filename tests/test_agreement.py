@@ -57,6 +57,12 @@ class Parse:
         return index
 
     def sentence(self):
+        front = None
+        if self.peek() in LEXICON.prepositions:                 # beside the trees , the boy ...
+            self.take(LEXICON.prepositions, "a preposition")
+            front = self.noun(PLACE_NUMBER)
+            self.take({","}, "','")
+        self.front = front
         subject = self.noun(NOUN_NUMBER)
         kind = "simple"
         if self.peek() == "that":
@@ -83,16 +89,19 @@ class Parse:
         return subject, main, kind
 
 
+@pytest.mark.parametrize("front", [None, "sg", "pl"])
 @pytest.mark.parametrize("template", agreement.TEMPLATES)
-def test_every_sentence_parses_and_every_verb_agrees_with_its_subject(template):
-    for item in agreement.sample(np.random.default_rng(7), 400, template):
+def test_every_sentence_parses_and_every_verb_agrees_with_its_subject(template, front):
+    for item in agreement.sample(np.random.default_rng(7), 200, template, front=front):
         parse = Parse(item.tokens)
         subject, main, kind = parse.sentence()
         assert item.template == template == kind, str(item)
         assert item.subject_number == subject and item.verb_index == main, str(item)
         assert item.correct == item.tokens[main] and VERB_NUMBER[item.wrong] != subject, str(item)
         assert LEMMA[item.correct] == LEMMA[item.wrong], str(item)
-        between = [number for index, number in parse.nouns[1:] if index < main]
+        subject_at = parse.nouns[1 if parse.front else 0][0]
+        assert item.subject_index == subject_at and item.front == parse.front, str(item)
+        between = [number for index, number in parse.nouns if subject_at < index < main]
         assert item.attractor_numbers == tuple(between), str(item)
         lemmas = [LEMMA[item.tokens[i]] for i, _ in parse.nouns]
         assert len(lemmas) == len(set(lemmas)), f"a noun lemma repeats: {item}"
@@ -112,11 +121,11 @@ def test_every_subject_and_attractor_combination_occurs():
 def test_long_sets_distance_and_number_of_attractors(k):
     rng = np.random.default_rng(k)
     for distance in (10, 15, 20):
-        for item in agreement.sample(rng, 30, "long", n_attractors=k, distance=distance):
+        for item in agreement.sample(rng, 30, "long", n_attractors=k, distance=distance,
+                                     front=("sg", "pl", None)[distance % 3]):
             parse = Parse(item.tokens)
             parse.sentence()
-            subject_index = parse.nouns[0][0]
-            assert item.verb_index - subject_index == distance
+            assert item.verb_index - item.subject_index == distance
             assert item.n_attractors == k and len(item.attractor_numbers) == 3
 
 
@@ -124,6 +133,14 @@ def test_lexicon_has_the_promised_size():
     assert len(LEXICON.nouns) >= 12 and len(LEXICON.verbs) >= 10
     assert LEXICON.verbs["greets"] == "greet" and LEXICON.verbs["is"] == "are"
     assert LEXICON.locations and LEXICON.prepositions and LEXICON.adverbs and LEXICON.adjectives
+
+
+def test_the_subject_is_not_always_the_first_noun():
+    items = agreement.sample(np.random.default_rng(2), 50, "nounpp", front="pl", subject="sg")
+    for item in items:
+        assert item.subject_index == 5 and item.tokens[4] == "the" and item.tokens[3] == ","
+        assert item.tokens[2] in LEXICON.locations.values()           # a plural noun comes first
+        assert item.condition[0] == "S" and item.front == "pl"
 
 
 def test_vocabulary_and_encoding():
@@ -152,6 +169,7 @@ def test_sampling_is_reproducible_and_independent_of_other_draws():
     (lambda r: agreement.sample(r, 3, "long", distance=9), "distance must be an int from 10 to 20"),
     (lambda r: agreement.sample(r, 3, "long", subject="sg", attractors=("sg",) * 3, n_attractors=1),
      "not n_attractors=1"),
+    (lambda r: agreement.sample(r, 3, "simple", front="plural"), "front must be 'sg', 'pl' or None"),
 ])
 def test_bad_arguments_are_named(call, message):
     with pytest.raises(ValueError, match=message):

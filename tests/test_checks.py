@@ -54,7 +54,7 @@ def run(name, answer):
 
 def test_every_exercise_check_is_covered_here():
     functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
-    torch_checks = {"params_to_gru", "last_hidden", "sentence_nll",         # tested below and in
+    torch_checks = {"params_to_gru", "sentence_vector", "sentence_nll",     # tested below and in
                     "ablate_unit", "find_number_units", "predicted_failures",  # test_checks_agreement.py
                     "ablated_verb"}
     assert functions - {"first_wrong_step", "step_by_hand"} - torch_checks == set(CHECKS)
@@ -240,13 +240,6 @@ def test_params_to_gru_refuses_the_courses_own_to_torch():
         checks.check_params_to_gru(lambda p: p.to_torch())
 
 
-def test_last_hidden_names_an_index_that_forgets_the_directions():
-    import torch
-    wrong = lambda h, L, bi: torch.cat([h[L - 1], h[L]], -1) if bi else h[L - 1]
-    with pytest.raises(CheckFailure, match="counts layers only"):
-        checks.check_last_hidden(wrong)
-
-
 def test_params_to_gru_names_float32_and_a_wrong_return_type():
     with pytest.raises(CheckFailure, match="float64"):
         checks.check_params_to_gru(lambda p: _params_to_gru_by_hand(p).float())
@@ -267,12 +260,33 @@ def test_torchs_shape_errors_get_the_layout_explained():
         raise AssertionError("copying a (3, 15) tensor into (15, 3) should fail")
 
 
-def test_last_hidden_accepts_the_top_layer_and_rejects_each_mistake():
+def _sentence_vector_loop(output, lengths):
+    """A right answer written here, sentence by sentence."""
     import torch
-    checks.check_last_hidden(lambda h, L, bi: torch.cat([h[-2], h[-1]], -1) if bi else h[-1])
-    for mistake in tutorial.LAST_HIDDEN_MISTAKES:
+    H = output.shape[-1] // 2
+    return torch.stack([torch.cat([output[int(k) - 1, j, :H], output[0, j, H:]])
+                        for j, k in enumerate(lengths)])
+
+
+def test_sentence_vector_accepts_a_loop_and_names_each_mistake(capsys):
+    import torch
+    checks.check_sentence_vector(_sentence_vector_loop)
+    assert capsys.readouterr().out.startswith("✓ sentence_vector is correct")
+    wrong = {
+        "output[-1]": (lambda o, n: o[-1], "output\\[-1\\] is the last time step"),
+        "both at the last word": (lambda o, n: o[n - 1, torch.arange(o.shape[1])],
+                                  "backward direction reads the sentence from its end"),
+        "halves swapped": (lambda o, n: torch.cat([o[0, :, o.shape[-1] // 2:],
+                                                   o[n - 1, torch.arange(o.shape[1]), :o.shape[-1] // 2]], -1),
+                           "halves are in the wrong order"),
+        "h_n-like shape": (lambda o, n: o[n - 1, torch.arange(o.shape[1])][None], "returned shape"),
+    }
+    for label, (answer, message) in wrong.items():
+        with pytest.raises(CheckFailure, match=message):
+            checks.check_sentence_vector(answer)
+    for mistake in tutorial.SENTENCE_VECTOR_MISTAKES:
         with pytest.raises(CheckFailure) as failure:
-            checks.check_last_hidden(lambda h, L, bi, m=mistake: m.answer(h.numpy(), L, bi))
+            checks.check_sentence_vector(lambda o, n, m=mistake: m.answer(o.numpy(), n.tolist()))
         assert mistake.hint in str(failure.value)
 
 
@@ -294,6 +308,7 @@ def _ce(logits, ids, **kw):
 
 
 NLL_WRONG = {
+    "sign flipped": (lambda lg, ids: -_ce(lg[:-1], ids[1:], ignore_index=0).sum(0), "sign is flipped"),
     "mask from the inputs": (lambda lg, ids: (_ce(lg[:-1], ids[1:]) * (ids[:-1] != 0)).sum(0),
                              "mask is taken from the inputs"),
     "not shifted": (lambda lg, ids: _ce(lg, ids, ignore_index=0).sum(0), "are not shifted"),

@@ -81,7 +81,7 @@ def also_bias(model, unit):
     (no_head, "the read-out still hears the unit"),
     (reset_block_only, "Only the first gate block is zeroed"),
     (gru_blocks_hardcoded, "not of an LSTM"),
-    (also_bias, r"the tensors head.bias differ"),
+    (also_bias, r"the tensors head.bias are not what the ablation should leave"),
     (lambda m, u: None, "returned None"),
     (lambda m, u: m.state_dict(), "returned a OrderedDict"),
 ])
@@ -194,21 +194,27 @@ def accuracy_without(model, unit, items):
     return float(right) / len(items)
 
 
-def test_the_prediction_check_agrees_with_an_independent_ablation(shipped):
-    model, saved = shipped
+@pytest.fixture(scope="module")
+def exercise_model():
+    return models.load(experiment.TRAINED / "agreement_gru_exercise.pt")
+
+
+def test_the_prediction_check_agrees_with_an_independent_ablation(exercise_model):
+    model, saved = exercise_model
     from gru_course import probing
     suite = probing.test_suite()
     truth = {name for name in agreement_checks.OPTIONS
              if accuracy_without(model, saved["number_units"]["sg"], suite[name]) <= 0.75}
-    assert {"distance/10", "distance/20"} <= truth
-    assert not truth & {"adv/S", "adv/P", "objrel/PS", "objrel/PP", "subjrel/PS", "subjrel/PP"}
+    assert {"long/S0", "long/S3"} <= truth and not truth & {"simple/S", "simple/P", "long/P0", "long/P3"}
     checks.check_predicted_failures(set(truth))
-    with pytest.raises(CheckFailure, match="Sentences with a plural subject survive"):
-        checks.check_predicted_failures(set(truth) | {"objrel/PP"})
-    with pytest.raises(CheckFailure, match="adv puts a single word"):
-        checks.check_predicted_failures(set(truth) | {"adv/S"})
+    with pytest.raises(CheckFailure, match="every long set with a plural subject"):
+        checks.check_predicted_failures(set(truth) | {"long/P0"})
+    with pytest.raises(CheckFailure, match="both simple sets stay"):
+        checks.check_predicted_failures(set(truth) | {"simple/S"})
+    with pytest.raises(CheckFailure, match="mean of the four long sets with a singular subject"):
+        checks.check_predicted_failures(set(truth) - {"long/S3"})
     with pytest.raises(CheckFailure, match="The distance sets mix singular and plural"):
-        checks.check_predicted_failures(set(truth) - {"distance/20"})
+        checks.check_predicted_failures(set(truth) ^ {"distance/20"})
     with pytest.raises(CheckFailure, match="not among the options"):
         checks.check_predicted_failures({"long/S7"})
     with pytest.raises(CheckFailure, match="is None"):

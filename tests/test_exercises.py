@@ -20,7 +20,7 @@ CONTRACT = {   # COURSE.md §6: exercise functions and their signatures
     "03_bptt.ipynb": ["sigmoid_backward(ds, s)", "tanh_backward(dt, t)",
                       "gru_step_backward(dh, cache)", "gru_backward(dhs, cache)",
                       "numerical_gradient(f, x, eps=1e-05)"],
-    "04_tutorial.ipynb": ["params_to_gru(p)", "last_hidden(h_n, num_layers, bidirectional)",
+    "04_tutorial.ipynb": ["params_to_gru(p)", "sentence_vector(output, lengths)",
                           "sentence_nll(logits, ids)", "ablate_unit(model, unit)",
                           "find_number_units(table, sets)"],
 }

@@ -36,7 +36,8 @@ def test_test_suite_names_its_conditions_and_is_fixed():
     assert all(it.n_attractors == 2 and it.subject_number == "pl" for it in suite["long/P2"])
     assert all(it.verb_index - 1 == 16 for it in suite["distance/16"])
     assert [str(i) for i in probing.test_suite(n=5)["long/S3"]] == [str(i) for i in suite["long/S3"]]
-    assert len(suite) == 4 + 12 + 8 + 6
+    assert len(suite) == 4 + 12 + 8 + 6 + 2
+    assert all(it.front == "pl" and it.subject_number == "sg" for it in suite["front/S"])
 
 
 @pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])

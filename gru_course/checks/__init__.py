@@ -13,7 +13,7 @@ from .intro import (check_gru_param_count, check_lstm_param_count, check_retenti
                     check_rnn_param_count, check_simplified_gru_step, check_step_by_hand)
 from .agreement import (check_ablate_unit, check_ablated_verb, check_find_number_units,
                         check_predicted_failures)
-from .tutorial import check_last_hidden, check_params_to_gru, check_sentence_nll
+from .tutorial import check_params_to_gru, check_sentence_nll, check_sentence_vector
 from .forward import check_gru_sequence, check_gru_step, check_to_course_convention
 from .gates import (check_candidate, check_candidate_after, check_reset_gate, check_sigmoid,
                     check_update_gate)

@@ -100,9 +100,10 @@ def check_ablate_unit(ablate_unit) -> None:
             if _same(got, _state(mistake.answer(model, unit))):
                 raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
         wrong = [k for k, v in _state(_zeroed(model, unit)).items() if not torch.equal(v, got[k])]
-        raise CheckFailure(f"{name} is wrong on {case}: the tensors {', '.join(wrong)} differ from "
-                           f"the model with columns {unit} of rnn.weight_hh_l0 and head.weight "
-                           "zeroed (and nothing else changed).")
+        raise CheckFailure(f"{name} is wrong on {case}: the tensors {', '.join(wrong)} are not "
+                           "what the ablation should leave. In a weight matrix a row is what one "
+                           "unit (or word) receives and a column what one unit sends; change only "
+                           "what the ablated unit sends, and nothing else.")
     engine.passed(name, "GRUs and an LSTM: the unit's columns zeroed, the model left intact")
 
 
@@ -230,33 +231,33 @@ def check_find_number_units(find_number_units) -> None:
 
 # --- predictions about the shipped GRU --------------------------------------------------------
 
-OPTIONS = ["adv/S", "adv/P", "objrel/SP", "objrel/PS", "objrel/PP", "subjrel/SP", "subjrel/PS",
-           "subjrel/PP", "distance/10", "distance/20"]
+OPTIONS = ["simple/S", "simple/P", "long/S0", "long/S3", "long/P0", "long/P3", "distance/10",
+           "distance/20"]
 
 
-def _shipped():
+def _shipped(name: str = "agreement_gru.pt"):
     from ..experiment import TRAINED
     from ..models import load
-    return load(TRAINED / "agreement_gru.pt")
+    return load(TRAINED / name)
 
 
 def measured_failures(threshold: float = 0.75) -> dict[str, float]:
-    """Accuracy on each of OPTIONS with the shipped GRU's singular unit ablated."""
+    """Accuracy on each of OPTIONS with the exercise GRU's singular unit ablated."""
     from ..probing import ablate_unit, evaluate, test_suite
-    model, saved = _shipped()
+    model, saved = _shipped("agreement_gru_exercise.pt")
     suite = {name: items for name, items in test_suite().items() if name in OPTIONS}
     return evaluate(ablate_unit(model, saved["number_units"]["sg"]), suite)
 
 
 def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> None:
     """predicted_failures: the set of OPTIONS whose accuracy falls to 0.75 or below when the
-    shipped GRU's singular unit is ablated (none of them is shown in lecture 04)."""
+    exercise GRU's singular unit is ablated (a model the lecture does not show)."""
     if predicted_failures is None:
         raise CheckFailure("predicted_failures is None: write your prediction as a set of test "
-                           "set names, e.g. {'adv/S', 'objrel/PP'}.")
+                           "set names, e.g. {'simple/S', 'long/P0'}.")
     if isinstance(predicted_failures, str) or not all(isinstance(p, str) for p in predicted_failures):
-        raise CheckFailure("predicted_failures must be a set of names such as {'adv/S', "
-                           f"'objrel/PP'}}, got {predicted_failures!r}.")
+        raise CheckFailure("predicted_failures must be a set of names such as {'simple/S', "
+                           f"'long/P0'}}, got {predicted_failures!r}.")
     unknown = set(predicted_failures) - set(OPTIONS)
     if unknown:
         raise CheckFailure(f"{sorted(unknown)} are not among the options: {OPTIONS}.")
@@ -269,20 +270,19 @@ def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> Non
         return
     hints = []
     extra, missing = said - actual, actual - said
-    if any(n.startswith("adv") for n in extra):
-        hints.append("adv puts a single word between subject and verb: short range, which this "
-                     "unit is not needed for.")
-    if any(n.endswith(("/PS", "/PP")) for n in extra):
-        hints.append("Sentences with a plural subject survive: the rule chose a unit whose removal "
-                     "leaves the other number at 0.9 or above, and relative clauses do not change "
-                     "that.")
-    if any(n.endswith("/SP") for n in missing):
-        hints.append("A singular subject separated from its verb by a relative clause with a "
-                     "plural noun needs the singular unit too: that is long-range agreement "
-                     "across an attractor.")
-    if any(n.startswith("distance") for n in missing):
-        hints.append("The distance sets mix singular and plural subjects: if the singular ones "
-                     "fail and the plural ones survive, the accuracy falls to about half.")
+    if any(n.startswith("simple") for n in extra):
+        hints.append("The rule only accepts a unit if both simple sets stay at 0.9 or above "
+                     "without it.")
+    if any(n.startswith("long/P") for n in extra):
+        hints.append("The rule only accepts a singular unit if every long set with a plural "
+                     "subject stays at 0.9 or above without it.")
+    if any(n.startswith("long/S") for n in missing):
+        hints.append("The rule chose this unit because the mean of the four long sets with a "
+                     "singular subject falls to 0.75 or below without it.")
+    if any(n.startswith("distance") for n in missing | extra):
+        hints.append("The distance sets mix singular and plural subjects, half and half: work out "
+                     "what their accuracy is when the singular half fails and the plural half "
+                     "survives.")
     raise CheckFailure(f"Not quite: you named {len(said & actual)} of the failing sets, "
                        f"{len(extra)} that do not fail, and missed {len(missing)}. "
                        + " ".join(hints))

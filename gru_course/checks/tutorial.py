@@ -1,5 +1,6 @@
-"""Checks for the torch exercises of 04 Tutorial: numpy parameters into nn.GRU, the top layer's
-final state, and the log-likelihood of each sentence under a language model. The agreement
+"""Checks for the torch exercises of 04 Tutorial: numpy parameters into nn.GRU, a sentence vector
+from a bidirectional GRU's padded output, and the log-likelihood of each sentence under a
+language model. The agreement
 exercises' checks are in agreement.py."""
 from __future__ import annotations
 
@@ -32,11 +33,12 @@ def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
         blocks = {k: (a, b, c, c if k != "n" else d) for k, (a, b, c, d) in blocks.items()}
     elif biases == "none":
         blocks = {k: (a, b, 0 * c, 0 * d) for k, (a, b, c, d) in blocks.items()}
-    t = (lambda W: W.T) if transpose else (lambda W: W)
+    t = (lambda W: W) if transpose is False else (lambda W: W.T)
+    t_hh = (lambda W: W) if transpose in (False, "input only") else (lambda W: W.T)
     D, H = p.W_xr.shape
     layer = torch.nn.GRU(D, H).double()
     with torch.no_grad():
-        for name, k, f in (("weight_ih_l0", 0, t), ("weight_hh_l0", 1, t),
+        for name, k, f in (("weight_ih_l0", 0, t), ("weight_hh_l0", 1, t_hh),
                            ("bias_ih_l0", 2, lambda b: b), ("bias_hh_l0", 3, lambda b: b)):
             stacked = np.concatenate([f(blocks[g][k]) for g in order])
             getattr(layer, name).copy_(torch.from_numpy(np.ascontiguousarray(stacked)))
@@ -46,7 +48,8 @@ def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
 PARAMS_TO_GRU_MISTAKES = [
     Mistake("The gate blocks are in the order z, r, n (Keras' order); torch.nn.GRU stacks them "
             "r, z, n.", lambda p: gru_from_blocks(p, order="zrn")),
-    Mistake("The weights are not transposed: torch stores weight_ih_l0 as (3H, D), one (H, D) "
+    Mistake("The weights are not transposed (reshape is not a transpose either): torch stores "
+            "weight_ih_l0 as (3H, D), one (H, D) "
             "block per gate, while the course's W_x* are (D, H): use W_xr.T and so on.",
             lambda p: gru_from_blocks(p, transpose=False)),
     Mistake("b_hn belongs in bias_hh: torch multiplies the n block of bias_hh by r (reset after), "
@@ -59,6 +62,11 @@ PARAMS_TO_GRU_MISTAKES = [
     Mistake("b_r and b_z are counted twice: torch adds bias_ih and bias_hh, so put them in one of "
             "the two (bias_ih) and zeros in the other.",
             lambda p: gru_from_blocks(p, biases="doubled")),
+    Mistake("The gate blocks are in the order n, r, z; torch.nn.GRU stacks them r, z, n.",
+            lambda p: gru_from_blocks(p, order="nrz")),
+    Mistake("The input weights are transposed but the recurrent ones are not: W_hr, W_hz, W_hn are "
+            "(H, H) in the course's x W form, so weight_hh_l0 needs W_hr.T and so on too.",
+            lambda p: gru_from_blocks(p, transpose="input only")),
 ]
 
 
@@ -105,22 +113,36 @@ def check_params_to_gru(params_to_gru) -> None:
     engine.passed(name, "torch.nn.GRU equals the numpy GRU (reset after) on 3 sizes")
 
 
-# --- the top layer's final state --------------------------------------------------------------
+# --- a sentence vector from a bidirectional GRU's padded output ----------------------------
 
-LAST_HIDDEN_MISTAKES = [
-    Mistake("h_n[0] is the first layer's final state; the top layer's is the last entry of h_n "
-            "(the last two with two directions).",
-            lambda h, L, bi: np.concatenate([h[0], h[1]], -1) if bi else h[0]),
-    Mistake("With two directions, h_n[-1] alone is only the top layer's *backward* direction; "
-            "concatenate h_n[-2] (forward) and h_n[-1] (backward).", lambda h, L, bi: h[-1]),
-    Mistake("The two directions are in the wrong order: forward first, h_n[-2], then backward, "
-            "h_n[-1].", lambda h, L, bi: np.concatenate([h[-1], h[-2]], -1) if bi else h[-1]),
-    Mistake("Summing h_n over layers mixes layers; take the top layer's entries only.",
-            lambda h, L, bi: h.sum(0)),
-    Mistake("h_n[num_layers - 1] counts layers only: with two directions h_n has "
-            "num_layers * 2 entries, (forward, backward) per layer, so the top layer's are the "
-            "last two, h_n[-2] and h_n[-1].",
-            lambda h, L, bi: np.concatenate([h[L - 1], h[L]], -1) if bi else h[L - 1]),
+def _pick(output, lengths, forward_at, backward_at, swap=False):
+    """(N, 2H) from output (T, N, 2H): the forward half at forward_at(k, T) and the backward half
+    at backward_at(k, T) for a sentence of length k; the right answer or a catalogued variant."""
+    T, N, H2 = output.shape
+    H = H2 // 2
+    rows = []
+    for j, k in enumerate(int(k) for k in lengths):
+        fwd, bwd = output[forward_at(k, T), j, :H], output[backward_at(k, T), j, H:]
+        rows.append(np.concatenate([bwd, fwd] if swap else [fwd, bwd]))
+    return np.stack(rows)
+
+
+SENTENCE_VECTOR_MISTAKES = [
+    Mistake("output[-1] is the last time step of the padded tensor: for every sentence shorter than "
+            "the longest it is padding (zeros). Take the forward half at each sentence's own last "
+            "word, t = length - 1.", lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: T - 1)),
+    Mistake("The backward half is taken at the last word, but the backward direction reads the "
+            "sentence from its end to its start: its final state is at t = 0.",
+            lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: k - 1)),
+    Mistake("The forward half is taken at the last time step of the padded tensor (zeros for the "
+            "shorter sentences); it ends at t = length - 1.",
+            lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: 0)),
+    Mistake("The forward half is taken at t = 0, where it has read one word; it ends at "
+            "t = length - 1.", lambda o, n: _pick(o, n, lambda k, T: 0, lambda k, T: 0)),
+    Mistake("The halves are in the wrong order: forward first (output[..., :H]), then backward "
+            "(output[..., H:]).", lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: 0, swap=True)),
+    Mistake("Off by one: the last word of a sentence of length k is at t = k - 1 (counting from "
+            "0), not at t = k - 2.", lambda o, n: _pick(o, n, lambda k, T: max(k - 2, 0), lambda k, T: 0)),
 ]
 
 
@@ -128,35 +150,36 @@ def _numpy(value):
     return value.detach().cpu().numpy() if hasattr(value, "detach") else np.asarray(value)
 
 
-def check_last_hidden(last_hidden) -> None:
-    """last_hidden(h_n, num_layers, bidirectional): (N, H), or (N, 2H) forward then backward."""
+def check_sentence_vector(sentence_vector) -> None:
+    """sentence_vector(output (T, N, 2H), lengths (N,)) -> (N, 2H): [forward at length-1, backward at 0]."""
     import torch
-    name = "last_hidden"
-    for layers, bidirectional in [(2, True), (3, False), (1, True), (1, False), (3, True)]:
-        torch.manual_seed(layers)
-        gru = torch.nn.GRU(3, 4, num_layers=layers, bidirectional=bidirectional).double()
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+    name = "sentence_vector"
+    for seed, lengths, H in ((1, [5, 2, 4], 3), (2, [3, 6, 6, 1], 2), (3, [7], 4)):
+        torch.manual_seed(seed)
+        gru = torch.nn.GRU(3, H, bidirectional=True).double()
+        x = torch.from_numpy(np.random.default_rng(seed).standard_normal((max(lengths), len(lengths), 3)))
         with torch.no_grad():
-            output, h_n = gru(torch.from_numpy(np.random.default_rng(layers).standard_normal((6, 2, 3))))
-        H = 4
-        expected = (np.concatenate([output[-1, :, :H], output[0, :, H:]], -1) if bidirectional
-                    else output[-1].numpy())
-        case = f"num_layers={layers}, bidirectional={bidirectional}"
-        out, _ = engine.call(name, last_hidden, h_n.clone(), layers, bidirectional)
+            packed, h_n = gru(pack_padded_sequence(x, torch.tensor(lengths), enforce_sorted=False))
+            output, _ = pad_packed_sequence(packed)
+        expected = torch.cat([h_n[0], h_n[1]], -1).numpy()          # where each direction ended
+        case = f"{len(lengths)} sentences of lengths {lengths}, H={H}"
+        out, _ = engine.call(name, sentence_vector, output.clone(), torch.tensor(lengths))
         if out is None:
             raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
         out = _numpy(out)
-        if out.shape == expected.shape and rel_error(out, expected) <= TOL:
+        if out.shape != expected.shape:
+            raise CheckFailure(f"{name} returned shape {out.shape} on {case}, expected (N, 2H) = "
+                               f"{expected.shape}: one vector per sentence, forward half first.")
+        if rel_error(out, expected) <= TOL:
             continue
-        h = h_n.numpy()
-        for mistake in LAST_HIDDEN_MISTAKES:
-            wrong = mistake.answer(h, layers, bidirectional)
+        for mistake in SENTENCE_VECTOR_MISTAKES:
+            wrong = mistake.answer(output.numpy(), lengths)
             if wrong.shape == out.shape and rel_error(out, wrong) <= TOL:
                 raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
-        if out.shape != expected.shape:
-            raise CheckFailure(f"{name} returned shape {out.shape} on {case}, expected "
-                               f"{expected.shape}: (N, H), or (N, 2H) with two directions.")
-        raise CheckFailure(f"{name} is wrong on {case}: it is not the top layer's final state.")
-    engine.passed(name, "one to three layers, one and two directions")
+        raise CheckFailure(f"{name} is wrong on {case}: it is not [forward state at each sentence's "
+                           "last word, backward state at its first word].")
+    engine.passed(name, "batches of different lengths: forward at the last word, backward at the first")
 
 
 # --- the log-likelihood of each sentence -------------------------------------------------------
@@ -164,7 +187,7 @@ def check_last_hidden(last_hidden) -> None:
 def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
     """-log p of each sentence's words 1..length-1 under the model, (N,); or a catalogued variant."""
     import torch
-    scores = logits.log_softmax(-1) if log else logits.softmax(-1)
+    scores = {True: logits.log_softmax(-1), False: logits.softmax(-1), "raw": logits}[log]
     if shift == 1:
         scores, targets = scores[:-1], ids[1:]
     elif shift == 0:
@@ -195,6 +218,12 @@ NLL_MISTAKES = [
     Mistake("Probabilities, not log-probabilities: use logits.log_softmax(-1) (the log of a "
             "product of probabilities is a sum of logs).",
             lambda lg, ids: reference_nll(lg, ids, log=False)),
+    Mistake("The sign is flipped: a log-probability is negative or zero, and the negative "
+            "log-likelihood is minus their sum, a positive number.",
+            lambda lg, ids: -reference_nll(lg, ids)),
+    Mistake("These are raw logits: turn them into log-probabilities with logits.log_softmax(-1) "
+            "first (a logit is not a probability until it is normalised over the vocabulary).",
+            lambda lg, ids: reference_nll(lg, ids, log="raw")),
     Mistake("The mask is taken from the inputs ids[:-1] instead of the targets ids[1:]: it keeps "
             "the position whose *next* word is padding. Mask with ids[1:] != 0.",
             lambda lg, ids: reference_nll(lg, ids, mask="inputs")),
