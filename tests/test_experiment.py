@@ -66,3 +66,38 @@ def test_the_command_writes_results_and_the_checkpoint_of_the_ship_seed(tmp_path
     model, saved = models.load(tmp_path / "agreement_rnn.pt")
     assert saved["seed"] == 2 and len(saved["losses"]) == 20 and model.config["cell"] == "rnn"
     assert "rnn seed 1" in cli.stdout and "rnn seed 2" in cli.stdout
+
+
+def _numpy_margins(model, items, unit=None):
+    """log-odds of the correct verb form, computed with the course's numpy GRU on the model's
+    weights, with `unit` ablated the course's way round (x W: row `unit` of every W_h* is what the
+    unit sends) -- an independent route to probing's torch ablation."""
+    from gru_course import GRUParams, gru_forward
+    p = GRUParams.from_torch(model.rnn)
+    p = type(p)(*(a.astype(np.float64) for a in p))
+    head_w = model.head.weight.detach().double().numpy().copy()
+    head_b = model.head.bias.detach().double().numpy()
+    if unit is not None:
+        p = p._replace(W_hr=p.W_hr.copy(), W_hz=p.W_hz.copy(), W_hn=p.W_hn.copy())
+        for W in (p.W_hr, p.W_hz, p.W_hn):
+            W[unit] = 0.0
+        head_w[:, unit] = 0.0
+    out = []
+    for item in items:
+        with torch.no_grad():
+            x = model.embed(torch.tensor(agreement.encode(item.tokens[:item.verb_index]))).double().numpy()
+        hs, _ = gru_forward(x[:, None], np.zeros((1, p.H)), p, reset="after")
+        logits = hs[-1, 0] @ head_w.T + head_b
+        out.append(logits[agreement.WORD_ID[item.correct]] - logits[agreement.WORD_ID[item.wrong]])
+    return np.array(out)
+
+
+def test_the_shipped_number_units_survive_an_independent_ablation(committed):
+    _, model, saved = committed
+    suite = probing.test_suite(n=60)
+    acc = lambda unit, names: np.mean([(_numpy_margins(model, suite[n], unit) > 0).mean() for n in names])
+    long_s, long_p = [f"long/S{k}" for k in range(4)], [f"long/P{k}" for k in range(4)]
+    assert acc(None, long_s + long_p) > 0.95                 # the intact model
+    sg, pl = saved["number_units"]["sg"], saved["number_units"]["pl"]
+    assert acc(sg, long_s) <= 0.75 and acc(sg, long_p) >= 0.9 and acc(sg, ["simple/S", "simple/P"]) >= 0.9
+    assert acc(pl, long_p) <= 0.75 and acc(pl, long_s) >= 0.9 and acc(pl, ["simple/S", "simple/P"]) >= 0.9
