@@ -6,10 +6,10 @@ head subject and its verb ("attractors" when their number differs) come in every
 
     simple   the boy greets the girl .
     adv      the boy probably greets the girl .
-    nounpp   the boy near the car(s) greets the girl .
+    nounpp   the boy near the car(s) greets the girl .        (or near the girl(s): a place or a person)
     objrel   the boy that the girl(s) see(s) greets the man .
     subjrel  the boy that sees the girl(s) greets the man .
-    long     the boy near the car(s) behind the old house(s) beside the tree(s) probably greets ...
+    long     the boy near the car(s) behind the old man (men) beside the tree(s) probably greets ...
              (three nouns between subject and verb; `n_attractors` of them of the other number;
              `distance` words from the subject to its verb, filled with adjectives and an adverb)
 
@@ -40,6 +40,7 @@ LEXICON = SimpleNamespace(
     adverbs=["probably", "certainly", "often", "never"],
     predicates=["happy", "tired", "busy", "ready"],         # after is/are
     adjectives=[["big", "small"], ["old", "new"], ["red", "white"]],  # before a location, in this order
+    person_adjectives=["old", "young"],                     # before a person
 )
 TEMPLATES = ("simple", "adv", "nounpp", "objrel", "subjrel", "long")
 NUMBERS = ("sg", "pl")
@@ -47,7 +48,7 @@ PAD, UNK = "<pad>", "<unk>"
 VOCAB = [PAD, UNK, "the", "that", ".", ","] + sorted(
     {w for d in (LEXICON.nouns, LEXICON.locations, LEXICON.verbs) for pair in d.items() for w in pair}
     | set(LEXICON.prepositions) | set(LEXICON.adverbs) | set(LEXICON.predicates)
-    | {a for group in LEXICON.adjectives for a in group})
+    | {a for group in LEXICON.adjectives for a in group} | set(LEXICON.person_adjectives))
 WORD_ID = {word: i for i, word in enumerate(VOCAB)}
 
 
@@ -109,6 +110,19 @@ class _Builder:
         self.used.add(lemma)
         return _form((lemma, table[lemma]), number)
 
+    def place(self):
+        """Whether a prepositional phrase's noun is a place (else a person), equally often, so
+        that the kind of noun does not tell the subject from an attractor ("near the girls")."""
+        return bool(self.rng.random() < 0.5)
+
+    def pp_noun(self, number, place=None, adjectives=0):
+        """[adjectives..., noun] of a prepositional phrase; a person takes at most one adjective."""
+        place = self.place() if place is None else place
+        table = LEXICON.locations if place else LEXICON.nouns
+        before = self.adjectives(adjectives) if place else \
+            [self.pick(LEXICON.person_adjectives)] * adjectives
+        return [*before, self.noun(table, number)]
+
     def verb(self, number, transitive=False):
         lemma = self.pick([v for v in LEXICON.verbs if v not in self.used
                            and not (transitive and v == LEXICON.copula)])
@@ -136,7 +150,7 @@ def _middle(b: _Builder, template, subject, attractors, n_attractors=None, dista
         return [b.pick(LEXICON.adverbs)]
     (a0, *_) = attractors or (None,)
     if template == "nounpp":
-        return [b.pick(LEXICON.prepositions), "the", b.noun(LEXICON.locations, a0)]
+        return [b.pick(LEXICON.prepositions), "the", *b.pp_noun(a0)]
     if template == "objrel":
         noun = b.noun(LEXICON.nouns, a0)
         return ["that", "the", noun, b.verb(a0, transitive=True)[1]]
@@ -145,14 +159,17 @@ def _middle(b: _Builder, template, subject, attractors, n_attractors=None, dista
         return ["that", verb, "the", b.noun(LEXICON.nouns, a0)]
     # long: three prepositional phrases, `distance - 10` extra words as adjectives and an adverb
     extra = distance - 10
-    slots = np.zeros(4, dtype=int)                  # adjectives before each noun, then the adverb
+    places = [b.place() for _ in range(3)]
+    while sum(3 if p else 1 for p in places) + 1 < extra:       # persons take fewer adjectives
+        places[places.index(False)] = True
+    room = [3 if p else 1 for p in places] + [1]                # adjectives per noun, then adverb
+    slots = np.zeros(4, dtype=int)
     for _ in range(extra):
-        free = [i for i in range(4) if slots[i] < (3 if i < 3 else 1)]
+        free = [i for i in range(4) if slots[i] < room[i]]
         slots[free[b.rng.integers(len(free))]] += 1
     words = []
     for k, number in enumerate(attractors):
-        words += [b.pick(LEXICON.prepositions), "the", *b.adjectives(slots[k]),
-                  b.noun(LEXICON.locations, number)]
+        words += [b.pick(LEXICON.prepositions), "the", *b.pp_noun(number, places[k], slots[k])]
     return words + ([b.pick(LEXICON.adverbs)] if slots[3] else [])
 
 
@@ -188,7 +205,7 @@ def sentence(rng: np.random.Generator, template: str, subject: str | None = None
                          f"nouns of the other number, not n_attractors={n_attractors}")
     if template == "long":
         distance = int(rng.integers(10, 21)) if distance is None else distance
-    words = [b.pick(LEXICON.prepositions), "the", b.noun(LEXICON.locations, front), ","] if front else []
+    words = [b.pick(LEXICON.prepositions), "the", *b.pp_noun(front), ","] if front else []
     subject_index = len(words) + 1
     words += ["the", b.noun(LEXICON.nouns, subject)]
     words += _middle(b, template, subject, attractors, n_attractors, distance)

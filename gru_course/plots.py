@@ -179,7 +179,9 @@ def seed_spread(panels: list[dict], ylabel: str = "accuracy", chance: float | No
         ax.set(xlabel=panel["xlabel"], title=panel.get("title", ""))
         ax.grid(True, alpha=0.3)
     axes[0, 0].set_ylabel(ylabel)
-    axes[0, -1].legend(frameon=False, fontsize=8, loc="lower right")
+    entries = {l: h for ax in axes[0] for h, l in zip(*ax.get_legend_handles_labels())}
+    fig.legend(list(entries.values()), list(entries), frameon=False, fontsize=8,
+               loc="outside lower center", ncols=len(entries))
     return fig
 
 

@@ -12,10 +12,12 @@ from gru_course.agreement import LEXICON
 # Word classes from the lexicon's data only; the grammar below is this file's own.
 NOUN_NUMBER = {**{s: "sg" for s in LEXICON.nouns}, **{p: "pl" for p in LEXICON.nouns.values()}}
 PLACE_NUMBER = {**{s: "sg" for s in LEXICON.locations}, **{p: "pl" for p in LEXICON.locations.values()}}
+PP_NUMBER = {**NOUN_NUMBER, **PLACE_NUMBER}                         # a place or a person
 VERB_NUMBER = {**{s: "sg" for s in LEXICON.verbs}, **{p: "pl" for p in LEXICON.verbs.values()}}
 LEMMA = {w: s for table in (LEXICON.nouns, LEXICON.locations, LEXICON.verbs)
          for s, p in table.items() for w in (s, p)}
 ADJECTIVE_RANK = {a: rank for rank, group in enumerate(LEXICON.adjectives) for a in group}
+ADJECTIVE_RANK |= {a: 1 for a in LEXICON.person_adjectives}          # the age slot
 COPULA = {"is", "are"}
 
 
@@ -37,11 +39,17 @@ class Parse:
 
     def noun(self, table):
         self.take({"the"}, "'the'")
-        ranks = []
+        ranks, adjectives = [], []
         while self.peek() in ADJECTIVE_RANK:
-            ranks.append(ADJECTIVE_RANK[self.take(ADJECTIVE_RANK, "an adjective")])
+            adjectives.append(self.take(ADJECTIVE_RANK, "an adjective"))
+            ranks.append(ADJECTIVE_RANK[adjectives[-1]])
         assert ranks == sorted(set(ranks)), f"adjectives out of order in {' '.join(self.t)}"
         word = self.take(table, "a noun")
+        if word in NOUN_NUMBER:                      # a person: one age adjective at most
+            assert len(adjectives) <= 1 and set(adjectives) <= set(LEXICON.person_adjectives), \
+                f"{adjectives} before a person in {' '.join(self.t)}"
+        else:
+            assert not set(adjectives) & (set(LEXICON.person_adjectives) - {"old"}), ' '.join(self.t)
         self.nouns.append((self.i - 1, table[word]))
         return table[word]
 
@@ -60,7 +68,7 @@ class Parse:
         front = None
         if self.peek() in LEXICON.prepositions:                 # beside the trees , the boy ...
             self.take(LEXICON.prepositions, "a preposition")
-            front = self.noun(PLACE_NUMBER)
+            front = self.noun(PP_NUMBER)
             self.take({","}, "','")
         self.front = front
         subject = self.noun(NOUN_NUMBER)
@@ -77,7 +85,7 @@ class Parse:
         pps = 0
         while self.peek() in LEXICON.prepositions:
             self.take(LEXICON.prepositions, "a preposition")
-            self.noun(PLACE_NUMBER)
+            self.noun(PP_NUMBER)
             pps += 1
         adverb = self.peek() in LEXICON.adverbs
         if adverb:
@@ -129,6 +137,12 @@ def test_long_sets_distance_and_number_of_attractors(k):
             assert item.n_attractors == k and len(item.attractor_numbers) == 3
 
 
+def test_prepositional_phrases_hold_people_and_places_alike():
+    items = agreement.sample(np.random.default_rng(5), 400, "nounpp")
+    people = sum(it.tokens[4] in NOUN_NUMBER for it in items)
+    assert 0.4 < people / len(items) < 0.6
+
+
 def test_lexicon_has_the_promised_size():
     assert len(LEXICON.nouns) >= 12 and len(LEXICON.verbs) >= 10
     assert LEXICON.verbs["greets"] == "greet" and LEXICON.verbs["is"] == "are"
@@ -139,7 +153,7 @@ def test_the_subject_is_not_always_the_first_noun():
     items = agreement.sample(np.random.default_rng(2), 50, "nounpp", front="pl", subject="sg")
     for item in items:
         assert item.subject_index == 5 and item.tokens[4] == "the" and item.tokens[3] == ","
-        assert item.tokens[2] in LEXICON.locations.values()           # a plural noun comes first
+        assert item.tokens[2] in set(LEXICON.locations.values()) | set(LEXICON.nouns.values())
         assert item.condition[0] == "S" and item.front == "pl"
 
 

@@ -240,6 +240,14 @@ def test_params_to_gru_refuses_the_courses_own_to_torch():
         checks.check_params_to_gru(lambda p: p.to_torch())
 
 
+def test_params_to_gru_gives_a_learner_the_sizes_of_gru_params():
+    def using_sizes(p):
+        layer = _params_to_gru_by_hand(p)
+        assert layer.hidden_size == p.H and layer.input_size == p.D
+        return layer
+    checks.check_params_to_gru(using_sizes)
+
+
 def test_params_to_gru_names_float32_and_a_wrong_return_type():
     with pytest.raises(CheckFailure, match="float64"):
         checks.check_params_to_gru(lambda p: _params_to_gru_by_hand(p).float())

@@ -8,6 +8,7 @@ import torch
 
 from gru_course import agreement, checks, experiment, models
 from gru_course.checks import agreement as agreement_checks
+from gru_course.checks import predictions
 from gru_course.checks.engine import CheckFailure
 
 
@@ -75,8 +76,18 @@ def also_bias(model, unit):
     return m
 
 
+def keeps_itself(model, unit):
+    m = ablate_by_loops(model, unit)
+    H = model.rnn.hidden_size
+    with torch.no_grad():
+        for row in range(unit, m.rnn.weight_hh_l0.shape[0], H):      # its own gate inputs
+            m.rnn.weight_hh_l0[row, unit] = model.rnn.weight_hh_l0[row, unit]
+    return m
+
+
 @pytest.mark.parametrize("wrong, message", [
     (in_place, "changed the model it was given"),
+    (keeps_itself, "still reads its own previous value"),
     (rows, "You zeroed a row where a column is meant"),
     (no_head, "the read-out still hears the unit"),
     (reset_block_only, "Only the first gate block is zeroed"),
@@ -153,6 +164,16 @@ def test_find_number_units_names_each_variant(variant, message):
         checks.check_find_number_units(lambda t, s: rule_by_hand(t, s, **variant))
 
 
+def test_find_number_units_refuses_the_courses_own_rule():
+    from gru_course import probing
+    def borrowed(table, sets):
+        return {n: (c[0] if c else None) for n in ("sg", "pl")
+                for c in [probing.number_unit_candidates(table, sets, n)]}
+    with pytest.raises(CheckFailure, match="calls probing.number_unit_candidates"):
+        checks.check_find_number_units(borrowed)
+    assert probing.number_unit_candidates.__name__ == "number_unit_candidates"   # put back
+
+
 def test_find_number_units_accepts_the_rule_and_rejects_wrong_types(capsys):
     checks.check_find_number_units(rule_by_hand)
     assert "✓ find_number_units is correct" in capsys.readouterr().out
@@ -203,7 +224,7 @@ def test_the_prediction_check_agrees_with_an_independent_ablation(exercise_model
     model, saved = exercise_model
     from gru_course import probing
     suite = probing.test_suite()
-    truth = {name for name in agreement_checks.OPTIONS
+    truth = {name for name in predictions.OPTIONS
              if accuracy_without(model, saved["number_units"]["sg"], suite[name]) <= 0.75}
     assert {"long/S0", "long/S3"} <= truth and not truth & {"simple/S", "simple/P", "long/P0", "long/P3"}
     checks.check_predicted_failures(set(truth))

@@ -145,3 +145,13 @@ def test_plain_nbval_on_the_exercises_fails_exactly_the_check_cells(tmp_path):
         expected |= {f"exercises/{path.name}::Cell {i}" for i, c in enumerate(code)
                      if "check" in c["metadata"].get("tags", [])}
     assert failed == expected and expected
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")) + SOLUTIONS,
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_control_characters_in_the_prose(path):
+    """A stray escape in a builder ('\\a' in '\\approx') becomes an invisible control character."""
+    for cell in cells(path):
+        text = "".join(cell["source"])
+        bad = [hex(ord(c)) for c in text if ord(c) < 32 and c not in "\n\t"]
+        assert not bad, f"{path.name}, cell {cell.get('id')}: control characters {bad}"

@@ -18,7 +18,11 @@ from .gates import random_params
 
 # --- numpy parameters into torch.nn.GRU -------------------------------------------------------
 
-_PlainParams = namedtuple("GRUParams", GRUParams._fields)
+class _PlainParams(namedtuple("GRUParams", GRUParams._fields)):
+    """GRUParams' fields and sizes, without its to_torch (the course's own answer)."""
+
+    D = property(lambda self: self.W_xr.shape[0])
+    H = property(lambda self: self.W_xr.shape[1])
 
 def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
     """An nn.GRU (float64) built from p's blocks, the right way or one of the classic wrong ones."""
