@@ -110,3 +110,23 @@ def curves(results: dict, cell: str, name: str) -> tuple[np.ndarray, np.ndarray]
     runs = sorted((r for r in results["runs"] if r["cell"] == cell), key=lambda r: r["seed"])
     steps = sorted(int(s) for s in runs[0]["curve"])
     return np.array(steps), np.array([[r["curve"][str(s)][name] for s in steps] for r in runs])
+
+
+def unit_census(results: dict, cell: str = "gru", learned: float = 0.95) -> list[dict]:
+    """One row per seed of `cell`, from the ablations the command ran on it (§11 of lecture 04).
+
+    Each row: "seed"; "learned", whether its mean accuracy on the eight long sets is `learned` or
+    more; "candidates", {"sg": [...], "pl": [...]}, the units that pass the number-unit rule; and
+    "worst", {"sg": a, "pl": b}, the lowest mean accuracy on that number's four long sets that
+    ablating any single unit leaves.
+    """
+    rows = []
+    for run in sorted((r for r in results["runs"] if r["cell"] == cell), key=lambda r: r["seed"]):
+        table = np.array(run["ablation"]["table"])
+        column = {name: i for i, name in enumerate(run["ablation"]["sets"])}
+        worst = {number: float(table[:, [column[f"long/{s}{k}"] for k in range(4)]].mean(1).min())
+                 for number, s in (("sg", "S"), ("pl", "P"))}
+        accuracy = np.mean([run["accuracy"][f"long/{s}{k}"] for s in "SP" for k in range(4)])
+        rows.append({"seed": run["seed"], "learned": bool(accuracy >= learned),
+                     "candidates": run["candidates"], "worst": worst})
+    return rows

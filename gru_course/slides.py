@@ -24,7 +24,7 @@ HEIGHT, WIDTH = 700, 960
 IMAGE_MAX = 360                 # px: the deck's CSS caps a figure's height at this
 BUDGET = 560                    # px of content per slide, leaving room for margins
 LINE = {"markdown": 31, "code": 27, "stream": 24}       # px per line at the deck's font sizes
-WRAP = {"markdown": 90, "code": 70}                     # characters per line before wrapping
+WRAP = {"markdown": 90, "code": 70, "stream": 60}       # characters per line before wrapping
 TEMPLATE_DIR = pathlib.Path(__file__).parent / "templates"
 HIDE_INPUT = "slides-output-only"      # the second half of a code cell split in two
 
@@ -61,7 +61,7 @@ def cell_height(cell: dict) -> int:
             height += _png_height(data["image/png"]) + 20
         elif out.get("output_type") == "stream" or "text/plain" in data:
             text = "".join(out.get("text", data.get("text/plain", "")))
-            height += LINE["stream"] * (1 + text.count("\n"))
+            height += LINE["stream"] * sum(1 + len(line) // WRAP["stream"] for line in text.split("\n"))
     return height
 
 

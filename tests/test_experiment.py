@@ -101,3 +101,31 @@ def test_the_shipped_number_units_survive_an_independent_ablation(committed):
     sg, pl = saved["number_units"]["sg"], saved["number_units"]["pl"]
     assert acc(sg, long_s) <= 0.75 and acc(sg, long_p) >= 0.9 and acc(sg, ["simple/S", "simple/P"]) >= 0.9
     assert acc(pl, long_p) <= 0.75 and acc(pl, long_s) >= 0.9 and acc(pl, ["simple/S", "simple/P"]) >= 0.9
+
+
+def test_unit_census_reads_learning_and_the_worst_ablation_of_each_number():
+    sets = [f"long/{s}{k}" for s in "SP" for k in range(4)]
+    def run(seed, accuracy, table, cell="gru"):
+        return {"cell": cell, "seed": seed, "accuracy": dict(zip(sets, accuracy)),
+                "ablation": {"sets": sets[::-1], "table": [row[::-1] for row in table]},
+                "candidates": {"sg": [1], "pl": []}}
+    # unit 1 of seed 0 breaks the singular; unit 0 hurts the plural a little
+    seed0 = run(0, [1.0] * 8, [[1, 1, 1, 1, .8, .6, .7, .9], [0, .1, 0, .1, 1, 1, 1, 1]])
+    seed1 = run(1, [1.0] * 4 + [0.8] * 4, [[1.0] * 8, [1.0] * 8])      # mean 0.9: did not learn
+    other = run(0, [0.0] * 8, [[0.0] * 8], cell="lstm")
+    rows = experiment.unit_census({"runs": [seed1, other, seed0]})
+    assert [r["seed"] for r in rows] == [0, 1]
+    assert [r["learned"] for r in rows] == [True, False]
+    assert rows[0]["worst"] == pytest.approx({"sg": 0.05, "pl": 0.75})
+    assert rows[1]["worst"] == pytest.approx({"sg": 1.0, "pl": 1.0})
+    assert rows[0]["candidates"] == {"sg": [1], "pl": []}
+    assert experiment.unit_census({"runs": [seed1, other, seed0]}, learned=0.9)[1]["learned"]
+
+
+def test_the_exercise_gru_is_a_seed_the_lecture_never_shows(committed):
+    results, model, saved = committed
+    exercise, record = models.load(experiment.TRAINED / "agreement_gru_exercise.pt")
+    assert record["seed"] not in {r["seed"] for r in results["runs"]}
+    assert record["seed"] != saved["seed"]
+    assert set(record["number_units"]) == {"sg", "pl"} and None not in record["number_units"].values()
+    assert not torch.equal(exercise.rnn.weight_hh_l0, model.rnn.weight_hh_l0)

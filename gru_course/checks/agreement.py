@@ -82,13 +82,19 @@ def _same(a: dict, b: dict) -> bool:
 
 def check_ablate_unit(ablate_unit) -> None:
     """ablate_unit(model, unit) -> a new model whose unit reaches nothing; model unchanged."""
+    import sys
     import torch
     name = "ablate_unit"
     for cell, hidden, unit in (("gru", 5, 2), ("gru", 7, 0), ("lstm", 4, 3)):
         model = _tiny_model(cell, hidden, seed=hidden)
         before = _state(model)
         case = f"a {cell.upper()} language model with {hidden} units, unit {unit}"
-        out, _ = engine.call(name, ablate_unit, model, unit)
+        learners = sys.modules.get("gru_course.probing")        # the learner's copy, if imported
+        if learners is not None:
+            with _refusing(learners, "ablate_unit", name):
+                out = _call_unwrapped(name, ablate_unit, model, unit)
+        else:
+            out, _ = engine.call(name, ablate_unit, model, unit)
         if out is None:
             raise CheckFailure(f"{name} returned None on {case}: return the ablated copy.")
         if not isinstance(out, torch.nn.Module) or not hasattr(out, "rnn"):
@@ -221,7 +227,7 @@ def _refusing(module, attribute, name):
 
         def stand_in(*args, **kwargs):
             raise CheckFailure(f"{name} calls probing.{attribute}, the course's own answer: "
-                               "write the rule yourself.")
+                               "write it yourself.")
         setattr(module, attribute, stand_in)
         try:
             yield
@@ -239,7 +245,7 @@ def check_find_number_units(find_number_units) -> None:
         learners = sys.modules.get("gru_course.probing")        # the learner's copy, if imported
         if learners is not None:
             with _refusing(learners, "number_unit_candidates", name):
-                out = _call_unwrapped(name, find_number_units, table)
+                out = _call_unwrapped(name, find_number_units, table, list(SETS))
         else:
             out, _ = engine.call(name, find_number_units, table, list(SETS))
         if not isinstance(out, dict) or set(out) != {"sg", "pl"}:
@@ -260,10 +266,10 @@ def check_find_number_units(find_number_units) -> None:
     engine.passed(name, f"the rule on {len(number_unit_tables())} made-up ablation tables")
 
 
-def _call_unwrapped(name, function, table):
-    """engine.call, but a CheckFailure raised inside (the refusal above) passes through as is."""
+def _call_unwrapped(name, function, *args):
+    """engine.call, but a CheckFailure raised inside (a refusal) passes through as is."""
     try:
-        out, _ = engine.call(name, function, table, list(SETS))
+        out, _ = engine.call(name, function, *args)
     except CheckFailure as failure:
         cause = failure.__cause__
         if isinstance(cause, CheckFailure):

@@ -1,6 +1,6 @@
-"""Checks for the two prediction exercises of 04 Tutorial, against what the shipped GRUs do:
-which test sets fail when the exercise GRU's singular unit is ablated, and which verb form the
-lecture's GRU prefers without its plural unit."""
+"""Checks for the two prediction exercises of 04 Tutorial, against what the exercise GRU (a second
+trained model, shipped for them and never shown in the lecture) really does: which test sets fail
+without its plural unit, and which verb form it prefers without its singular unit."""
 from __future__ import annotations
 
 from ..agreement import LEXICON
@@ -16,17 +16,20 @@ def _shipped(name: str = "agreement_gru.pt"):
     return load(TRAINED / name)
 
 
+EXERCISE_GRU = "agreement_gru_exercise.pt"
+
+
 def measured_failures(threshold: float = 0.75) -> dict[str, float]:
-    """Accuracy on each of OPTIONS with the exercise GRU's singular unit ablated."""
+    """Accuracy on each of OPTIONS with the exercise GRU's plural unit ablated."""
     from ..probing import ablate_unit, evaluate, test_suite
-    model, saved = _shipped("agreement_gru_exercise.pt")
+    model, saved = _shipped(EXERCISE_GRU)
     suite = {name: items for name, items in test_suite().items() if name in OPTIONS}
-    return evaluate(ablate_unit(model, saved["number_units"]["sg"]), suite)
+    return evaluate(ablate_unit(model, saved["number_units"]["pl"]), suite)
 
 
 def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> None:
     """predicted_failures: the set of OPTIONS whose accuracy falls to 0.75 or below when the
-    exercise GRU's singular unit is ablated (a model the lecture does not show)."""
+    exercise GRU's plural unit is ablated (a model the lecture does not show)."""
     if predicted_failures is None:
         raise CheckFailure("predicted_failures is None: write your prediction as a set of test "
                            "set names, e.g. {'simple/S', 'long/P0'}.")
@@ -41,48 +44,51 @@ def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> Non
     said = set(predicted_failures)
     if said == actual:
         shown = ", ".join(f"{n} {accuracy[n]:.2f}" for n in OPTIONS)
-        print(f"✓ predicted_failures is correct: measured with the singular unit ablated: {shown}.")
+        print(f"✓ predicted_failures is correct: measured with the plural unit ablated: {shown}.")
         return
     hints = []
     extra, missing = said - actual, actual - said
     if any(n.startswith("simple") for n in extra):
         hints.append("The rule only accepts a unit if both simple sets stay at 0.9 or above "
                      "without it.")
-    if any(n.startswith("long/P") for n in extra):
-        hints.append("The rule only accepts a singular unit if every long set with a plural "
+    if any(n.startswith("long/S") for n in extra):
+        hints.append("The rule only accepts a plural unit if every long set with a singular "
                      "subject stays at 0.9 or above without it.")
-    if any(n.startswith("long/S") for n in missing):
+    if any(n.startswith("long/P") for n in missing):
         hints.append("The rule chose this unit because the mean of the four long sets with a "
-                     "singular subject falls to 0.75 or below without it; in the lecture's GRU "
-                     "the number unit's removal took every one of those sets to about 0.")
+                     "plural subject falls to 0.75 or below without it; in the lecture's GRU "
+                     "the strongest candidates took each of those sets to about 0.")
     if any(n.startswith("distance") for n in missing | extra):
         hints.append("The distance sets mix singular and plural subjects, half and half: work out "
-                     "what their accuracy is when the singular half fails and the plural half "
+                     "what their accuracy is when the plural half fails and the singular half "
                      "survives.")
     raise CheckFailure(f"Not quite: you named {len(said & actual)} of the failing sets, "
                        f"{len(extra)} that do not fail, and missed {len(missing)}. "
                        + " ".join(hints))
 
 
-def measured_verb(sentence: str, verb: str) -> tuple[str, float, float]:
-    """(the form the shipped GRU prefers with its plural unit ablated, p(sg form), p(pl form))."""
+SENTENCE = "the girl behind the old doctor near the window beside the teacher"
+
+
+def measured_verb(sentence: str = SENTENCE, verb: str = "greets") -> tuple[str, float, float]:
+    """(the form the exercise GRU prefers with its singular unit ablated, p(sg form), p(pl form))."""
     import torch
     from ..agreement import WORD_ID, encode
     from ..probing import ablate_unit
-    model, saved = _shipped()
-    ablated = ablate_unit(model, saved["number_units"]["pl"])
+    model, saved = _shipped(EXERCISE_GRU)
+    ablated = ablate_unit(model, saved["number_units"]["sg"])
     tokens = sentence.split()
     with torch.no_grad():
-        log_p = ablated(torch.tensor(encode(tokens))[:, None], torch.tensor([len(tokens)]))[-1, 0]
-        p = log_p.softmax(-1)
+        logits = ablated(torch.tensor(encode(tokens))[:, None], torch.tensor([len(tokens)]))[-1, 0]
+        p = logits.softmax(-1)
     sg, pl = verb, LEXICON.verbs[verb]
     p_sg, p_pl = p[WORD_ID[sg]].item(), p[WORD_ID[pl]].item()
     return (sg if p_sg > p_pl else pl), p_sg, p_pl
 
 
-def check_ablated_verb(answer, sentence: str = "the boys near the cars behind the houses beside the trees",
-                       verb: str = "greets") -> None:
-    """answer: "greets" or "greet", the form the GRU prefers after `sentence` without its plural unit."""
+def check_ablated_verb(answer, sentence: str = SENTENCE, verb: str = "greets") -> None:
+    """answer: "greets" or "greet", the form the exercise GRU prefers after `sentence` without its
+    singular unit."""
     forms = (verb, LEXICON.verbs[verb])
     if answer is None:
         raise CheckFailure(f"ablated_verb is None: write your prediction, {forms[0]!r} or {forms[1]!r}.")
@@ -91,9 +97,9 @@ def check_ablated_verb(answer, sentence: str = "the boys near the cars behind th
     preferred, p_sg, p_pl = measured_verb(sentence, verb)
     detail = f"p({forms[0]}) = {p_sg:.3f}, p({forms[1]}) = {p_pl:.3f}"
     if answer != preferred:
-        why = (" An accuracy far below 0.5 is not guessing (that would be 0.5): the model "
-               "answers most plural subjects in the singular, whatever the nouns in between."
-               if preferred == forms[0] else "")
-        raise CheckFailure(f"Not what the model does: without its plural unit it prefers "
+        why = (" An accuracy far below 0.5 is not guessing (that would be 0.5): without the unit the "
+               "model answers most singular subjects in the plural, whatever the nouns in between, "
+               "even when every one of them is singular." if preferred == forms[1] else "")
+        raise CheckFailure(f"Not what the model does: without its singular unit it prefers "
                            f"{preferred!r} ({detail}).{why}")
     print(f"✓ ablated_verb is correct: {preferred!r} ({detail}).")

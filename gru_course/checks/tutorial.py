@@ -196,6 +196,8 @@ def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
         scores, targets = scores[:-1], ids[1:]
     elif shift == 0:
         targets = ids
+    elif shift == "skip first":                            # unshifted, from word 1 on
+        scores, targets = scores[1:], ids[1:]
     else:
         scores, targets = scores[1:], ids[:-1]
     picked = -scores.gather(-1, targets[..., None])[..., 0]
@@ -210,6 +212,9 @@ def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
 NLL_MISTAKES = [
     Mistake("The scores are not shifted: logits[t] is the model's guess for the word at t + 1, so "
             "compare logits[:-1] with ids[1:].", lambda lg, ids: reference_nll(lg, ids, shift=0)),
+    Mistake("The scores are not shifted (word 0 is skipped, but each word is scored by the output "
+            "at its own position): logits[t] is the guess for ids[t + 1], so compare logits[:-1] "
+            "with ids[1:].", lambda lg, ids: reference_nll(lg, ids, shift="skip first")),
     Mistake("The shift goes the wrong way: logits[t] scores the *next* word, ids[t + 1]; pair "
             "logits[:-1] with ids[1:], not logits[1:] with ids[:-1].",
             lambda lg, ids: reference_nll(lg, ids, shift=-1)),
