@@ -23,10 +23,13 @@ CURVE_SETS = ("nounpp/SP", "nounpp/PS", "long/S0", "long/S3", "long/P0", "long/P
 
 
 def hidden_sizes() -> dict[str, int]:
-    """Hidden sizes that give the three models the parameter count of the 16-unit GRU model."""
-    target = models.param_count(models.AgreementLM(len(VOCAB), EMBED, GRU_HIDDEN, "gru"))
-    return {cell: models.matched_hidden(cell, target, len(VOCAB), EMBED)
-            for cell in ("gru", "lstm", "rnn")}
+    """Hidden sizes that give the three models the parameter count of the 16-unit GRU model.
+    Counting builds models; torch's random state is restored, so that calling this between
+    `torch.manual_seed(seed)` and building a model does not change the model."""
+    with torch.random.fork_rng(devices=[]):
+        target = models.param_count(models.AgreementLM(len(VOCAB), EMBED, GRU_HIDDEN, "gru"))
+        return {cell: models.matched_hidden(cell, target, len(VOCAB), EMBED)
+                for cell in ("gru", "lstm", "rnn")}
 
 
 def build(cell: str, seed: int) -> models.AgreementLM:

@@ -75,14 +75,28 @@ def evaluate(model, suite: dict) -> dict[str, float]:
 def ablate_unit(model, unit: int):
     """A copy of `model` in which hidden unit `unit` reaches nothing: its column in
     rnn.weight_hh_l0 (every gate block) and in head.weight is zero. `model` is unchanged."""
+    return clamp_unit(model, unit, 0.0)
+
+
+def clamp_unit(model, unit: int, value: float):
+    """A copy of `model` in which hidden unit `unit` sends the constant `value` instead of its
+    state: to every gate block of the next step and to the read-out. Its column in
+    rnn.weight_hh_l0 and in head.weight, times `value`, moves into bias_hh_l0 and head.bias, and
+    the column becomes zero (exact for a GRU too: bias_hh's n block sits inside the reset's
+    product, as W_hn h does). value=0 is ablate_unit. `model` is unchanged."""
     H = model.rnn.hidden_size
     if not isinstance(unit, (int, np.integer)) or not 0 <= unit < H:
         raise ValueError(f"unit must be an int from 0 to {H - 1}, got {unit!r}")
-    ablated = copy.deepcopy(model)
+    if not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value):
+        raise ValueError(f"value must be a finite number, got {value!r}")
+    clamped = copy.deepcopy(model)
     with torch.no_grad():
-        ablated.rnn.weight_hh_l0[:, unit] = 0.0
-        ablated.head.weight[:, unit] = 0.0
-    return ablated
+        if value:
+            clamped.rnn.bias_hh_l0 += value * clamped.rnn.weight_hh_l0[:, unit]
+            clamped.head.bias += value * clamped.head.weight[:, unit]
+        clamped.rnn.weight_hh_l0[:, unit] = 0.0
+        clamped.head.weight[:, unit] = 0.0
+    return clamped
 
 
 def ablation_table(model, suite: dict) -> np.ndarray:
@@ -148,10 +162,11 @@ def subject_gradients(model, items) -> np.ndarray:
     norms = []
     for item in items:
         x = model.embed(torch.tensor(agreement.encode(item.tokens[:item.verb_index]))[:, None])
-        _, state = model.rnn(x[:2].detach())                     # "the", subject
+        split = item.subject_index + 1                           # the words up to and with the subject
+        _, state = model.rnn(x[:split].detach())
         state = tuple(s.detach().requires_grad_() for s in state) if isinstance(state, tuple) \
             else (state.detach().requires_grad_(),)
-        out, _ = model.rnn(x[2:].detach(), state if len(state) == 2 else state[0])
+        out, _ = model.rnn(x[split:].detach(), state if len(state) == 2 else state[0])
         logits = model.head(out[-1, 0])
         margin = logits[WORD_ID[item.correct]] - logits[WORD_ID[item.wrong]]
         grads = torch.autograd.grad(margin, state)

@@ -56,7 +56,7 @@ def test_every_exercise_check_is_covered_here():
     functions = {n[len("check_"):] for n in checks.__all__ if n.startswith("check_")}
     torch_checks = {"params_to_gru", "sentence_vector", "sentence_nll",     # tested below and in
                     "ablate_unit", "find_number_units", "predicted_failures",  # test_checks_agreement.py
-                    "ablated_verb"}
+                    "ablated_verbs"}
     assert functions - {"first_wrong_step", "step_by_hand"} - torch_checks == set(CHECKS)
 
 
@@ -288,6 +288,9 @@ def test_sentence_vector_accepts_a_loop_and_names_each_mistake(capsys):
                                                    o[n - 1, torch.arange(o.shape[1]), :o.shape[-1] // 2]], -1),
                            "halves are in the wrong order"),
         "h_n-like shape": (lambda o, n: o[n - 1, torch.arange(o.shape[1])][None], "returned shape"),
+        "forward at t = length": (lambda o, n: torch.cat([o[(n).clamp(max=o.shape[0] - 1), torch.arange(o.shape[1]), :o.shape[-1] // 2],
+                                                          o[0, :, o.shape[-1] // 2:]], -1),
+                                  "at t = length. The forward direction ends at the last word"),
     }
     for label, (answer, message) in wrong.items():
         with pytest.raises(CheckFailure, match=message):

@@ -164,6 +164,17 @@ def test_find_number_units_names_each_variant(variant, message):
         checks.check_find_number_units(lambda t, s: rule_by_hand(t, s, **variant))
 
 
+@pytest.mark.parametrize("borrowed", ["ablate_unit", "clamp_unit"])
+def test_ablate_unit_refuses_the_courses_own_functions(borrowed):
+    from gru_course import probing
+    original = getattr(probing, borrowed)
+    calls = {"ablate_unit": lambda model, unit: probing.ablate_unit(model, unit),
+             "clamp_unit": lambda model, unit: probing.clamp_unit(model, unit, 0.0)}
+    with pytest.raises(CheckFailure, match=f"calls probing.{borrowed}, the course.s own answer"):
+        checks.check_ablate_unit(calls[borrowed])
+    assert getattr(probing, borrowed) is original                                  # put back
+
+
 def test_find_number_units_refuses_the_courses_own_rule():
     from gru_course import probing
     def borrowed(table, sets):
@@ -241,17 +252,25 @@ def test_the_verb_check_agrees_with_an_independent_ablation(exercise_model):
     model, saved = exercise_model
     m = copy.deepcopy(model)
     unit = saved["number_units"]["sg"]
+    preferred = []
     with torch.no_grad():
         m.rnn.weight_hh_l0[:, unit] = 0
         m.head.weight[:, unit] = 0
-        x = m.embed(torch.tensor(agreement.encode(predictions.SENTENCE.split())))[:, None]
-        logits = m.head(m.rnn(x)[0][-1, 0])
-    preferred = "greets" if logits[agreement.WORD_ID["greets"]] > logits[agreement.WORD_ID["greet"]] else "greet"
-    checks.check_ablated_verb(preferred)
-    other = {"greets": "greet", "greet": "greets"}[preferred]
-    with pytest.raises(CheckFailure, match=f"it prefers {preferred!r}"):
-        checks.check_ablated_verb(other)
+        for sentence in predictions.SENTENCES:
+            x = m.embed(torch.tensor(agreement.encode(sentence.split())))[:, None]
+            logits = m.head(m.rnn(x)[0][-1, 0])
+            preferred.append("greets" if logits[agreement.WORD_ID["greets"]] > logits[agreement.WORD_ID["greet"]] else "greet")
+    assert predictions.SENTENCES[0].split()[1] == "girl" and predictions.SENTENCES[1].split()[1] == "girls"
+    checks.check_ablated_verbs(tuple(preferred))
+    checks.check_ablated_verbs(list(preferred))
+    flip = {"greets": "greet", "greet": "greets"}
+    with pytest.raises(CheckFailure, match="Sentence A: an accuracy far below 0.5 is not guessing"):
+        checks.check_ablated_verbs((flip[preferred[0]], preferred[1]))
+    with pytest.raises(CheckFailure, match="Sentence B has a plural subject"):
+        checks.check_ablated_verbs((preferred[0], flip[preferred[1]]))
     with pytest.raises(CheckFailure, match="must be one of"):
-        checks.check_ablated_verb("greeted")
-    with pytest.raises(CheckFailure, match="ablated_verb is None"):
-        checks.check_ablated_verb(None)
+        checks.check_ablated_verbs(("greeted", "greet"))
+    with pytest.raises(CheckFailure, match="must be a pair"):
+        checks.check_ablated_verbs("greet")
+    with pytest.raises(CheckFailure, match="ablated_verbs is None"):
+        checks.check_ablated_verbs(None)

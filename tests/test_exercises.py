@@ -155,3 +155,16 @@ def test_no_control_characters_in_the_prose(path):
         text = "".join(cell["source"])
         bad = [hex(ord(c)) for c in text if ord(c) < 32 and c not in "\n\t"]
         assert not bad, f"{path.name}, cell {cell.get('id')}: control characters {bad}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")) + SOLUTIONS,
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_cell_that_draws_a_figure_shows_it(path):
+    """A figure is shown only when it is the cell's last value: a print after the plot call
+    leaves the text promising a figure the learner never sees."""
+    for i, cell in enumerate(cells(path)):
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "code" or not re.search(r"\b(plots|diagrams)\.\w+\(", source):
+            continue
+        shown = any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+        assert shown, f"{path.name}, cell {i} ({source[:60]!r}...) draws a figure but shows none"

@@ -24,6 +24,14 @@ def test_build_seeds_right_before_the_model_so_anyone_can_rebuild_it():
     assert all(torch.equal(a, b) for a, b in zip(mine.parameters(), experiment.build("gru", 3).parameters()))
 
 
+def test_hidden_sizes_leave_torchs_random_state_alone():
+    torch.manual_seed(5)
+    experiment.hidden_sizes()
+    after = torch.rand(3)
+    torch.manual_seed(5)
+    assert torch.equal(after, torch.rand(3))
+
+
 def test_the_three_models_have_matched_parameter_counts(committed):
     results, _, _ = committed
     counts = {r["cell"]: r["params"] for r in results["runs"]}

@@ -60,6 +60,43 @@ def test_an_ablated_unit_reaches_nothing_and_the_model_is_untouched(cell):
     assert not np.allclose(probing.verb_margins(model, items), probing.verb_margins(ablated, items))
 
 
+@pytest.mark.parametrize("value", [0.0, 0.7, -1.0])
+def test_a_clamped_gru_unit_sends_a_constant_to_every_gate_and_the_read_out(model, value):
+    """Written out step by step: the others read `value` where they would read h_u; the unit's
+    own direct path z * h still carries its true state."""
+    u = 3
+    clamped = probing.clamp_unit(model, u, value)
+    item = agreement.sample(np.random.default_rng(5), 1, "long")[0]
+    rnn, H = model.rnn, 6
+    with torch.no_grad():
+        x = model.embed(torch.tensor(agreement.encode(item.tokens)))
+        h = torch.zeros(H, dtype=torch.float64)
+        for t in range(item.verb_index):
+            read = h.clone()
+            read[u] = value
+            gi = rnn.weight_ih_l0 @ x[t] + rnn.bias_ih_l0
+            gh = rnn.weight_hh_l0 @ read + rnn.bias_hh_l0
+            r, z = torch.sigmoid(gi[:H] + gh[:H]), torch.sigmoid(gi[H:2 * H] + gh[H:2 * H])
+            n = torch.tanh(gi[2 * H:] + r * gh[2 * H:])
+            h = (1 - z) * n + z * h
+        read = h.clone()
+        read[u] = value
+        log_p = model.head(read).log_softmax(-1)
+    expected = (log_p[agreement.WORD_ID[item.correct]] - log_p[agreement.WORD_ID[item.wrong]]).item()
+    assert probing.verb_margins(clamped, [item])[0] == pytest.approx(expected, abs=1e-10)
+    assert probing.verb_margins(model, [item])[0] != pytest.approx(expected, abs=1e-6)
+    if value == 0.0:
+        ablated = probing.ablate_unit(model, u)
+        assert all(torch.equal(a, b) for a, b in zip(ablated.state_dict().values(), clamped.state_dict().values()))
+
+
+def test_clamp_unit_names_a_bad_value(model):
+    with pytest.raises(ValueError, match="value must be a finite number, got nan"):
+        probing.clamp_unit(model, 1, float("nan"))
+    with pytest.raises(ValueError, match="value must be a finite number, got '1'"):
+        probing.clamp_unit(model, 1, "1")
+
+
 def test_ablate_unit_names_a_bad_unit(model):
     with pytest.raises(ValueError, match="unit must be an int from 0 to 5, got 6"):
         probing.ablate_unit(model, 6)
@@ -97,16 +134,19 @@ def test_number_code_is_the_singular_minus_plural_state(model):
     np.testing.assert_allclose(sg[0], out[:5, 0].numpy(), atol=1e-12)
 
 
-def test_subject_gradients_match_finite_differences(model):
-    item = agreement.sample(np.random.default_rng(3), 1, "nounpp")[0]
+@pytest.mark.parametrize("front", [None, "pl"])
+def test_subject_gradients_match_finite_differences_at_the_subject(model, front):
+    item = agreement.sample(np.random.default_rng(3), 1, "nounpp", front=front)[0]
+    split = item.tokens.index(",") + 3 if front else 2          # "..., the boy" or "the boy"
+    assert item.subject_index + 1 == split
     [norm] = probing.subject_gradients(model, [item])
     ids = torch.tensor(agreement.encode(item.tokens[:item.verb_index]))[:, None]
     with torch.no_grad():
         x = model.embed(ids)
-        _, h = model.rnn(x[:2])
+        _, h = model.rnn(x[:split])
 
         def margin(state):
-            out, _ = model.rnn(x[2:], state)
+            out, _ = model.rnn(x[split:], state)
             logits = model.head(out[-1, 0])
             return (logits[agreement.WORD_ID[item.correct]] - logits[agreement.WORD_ID[item.wrong]]).item()
         grad = np.zeros(6)

@@ -12,7 +12,7 @@ from .engine import CheckFailure, Mistake
 from .intro import (check_gru_param_count, check_lstm_param_count, check_retention,
                     check_rnn_param_count, check_simplified_gru_step, check_step_by_hand)
 from .agreement import check_ablate_unit, check_find_number_units
-from .predictions import check_ablated_verb, check_predicted_failures
+from .predictions import check_ablated_verbs, check_predicted_failures
 from .tutorial import check_params_to_gru, check_sentence_nll, check_sentence_vector
 from .forward import check_gru_sequence, check_gru_step, check_to_course_convention
 from .gates import (check_candidate, check_candidate_after, check_reset_gate, check_sigmoid,

@@ -91,7 +91,7 @@ def check_ablate_unit(ablate_unit) -> None:
         case = f"a {cell.upper()} language model with {hidden} units, unit {unit}"
         learners = sys.modules.get("gru_course.probing")        # the learner's copy, if imported
         if learners is not None:
-            with _refusing(learners, "ablate_unit", name):
+            with _refusing(learners, ("ablate_unit", "clamp_unit"), name):
                 out = _call_unwrapped(name, ablate_unit, model, unit)
         else:
             out, _ = engine.call(name, ablate_unit, model, unit)
@@ -217,22 +217,28 @@ def number_unit_tables() -> list[tuple[str, np.ndarray]]:
     ]
 
 
-def _refusing(module, attribute, name):
-    """A context in which module.attribute raises: the course's own answer may not be called."""
+def _refusing(module, attributes, name):
+    """A context in which each of module's `attributes` (a name or a tuple of names) raises: the
+    course's own answer may not be called."""
     import contextlib
+    attributes = (attributes,) if isinstance(attributes, str) else attributes
 
-    @contextlib.contextmanager
-    def refused():
-        original = getattr(module, attribute)
-
+    def stand_in_for(attribute):
         def stand_in(*args, **kwargs):
             raise CheckFailure(f"{name} calls probing.{attribute}, the course's own answer: "
                                "write it yourself.")
-        setattr(module, attribute, stand_in)
+        return stand_in
+
+    @contextlib.contextmanager
+    def refused():
+        originals = {attribute: getattr(module, attribute) for attribute in attributes}
+        for attribute in attributes:
+            setattr(module, attribute, stand_in_for(attribute))
         try:
             yield
         finally:
-            setattr(module, attribute, original)
+            for attribute, original in originals.items():
+                setattr(module, attribute, original)
     return refused()
 
 

@@ -59,18 +59,19 @@ def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> Non
                      "plural subject falls to 0.75 or below without it; in the lecture's GRU "
                      "the strongest candidates took each of those sets to about 0.")
     if any(n.startswith("distance") for n in missing | extra):
-        hints.append("The distance sets mix singular and plural subjects, half and half: work out "
-                     "what their accuracy is when the plural half fails and the singular half "
-                     "survives.")
+        hints.append("The distance sets mix singular and plural subjects, roughly half and half: "
+                     "work out what their accuracy is when most plural sentences fail and the "
+                     "singular ones are not protected by anything the rule checks.")
     raise CheckFailure(f"Not quite: you named {len(said & actual)} of the failing sets, "
                        f"{len(extra)} that do not fail, and missed {len(missing)}. "
                        + " ".join(hints))
 
 
-SENTENCE = "the girl behind the old doctor near the window beside the teacher"
+SENTENCES = ("the girl behind the old doctor near the window beside the teacher",
+             "the girls behind the old doctor near the window beside the teacher")
 
 
-def measured_verb(sentence: str = SENTENCE, verb: str = "greets") -> tuple[str, float, float]:
+def measured_verb(sentence: str, verb: str = "greets") -> tuple[str, float, float]:
     """(the form the exercise GRU prefers with its singular unit ablated, p(sg form), p(pl form))."""
     import torch
     from ..agreement import WORD_ID, encode
@@ -86,20 +87,32 @@ def measured_verb(sentence: str = SENTENCE, verb: str = "greets") -> tuple[str, 
     return (sg if p_sg > p_pl else pl), p_sg, p_pl
 
 
-def check_ablated_verb(answer, sentence: str = SENTENCE, verb: str = "greets") -> None:
-    """answer: "greets" or "greet", the form the exercise GRU prefers after `sentence` without its
-    singular unit."""
+def check_ablated_verbs(answer, sentences=SENTENCES, verb: str = "greets") -> None:
+    """answer: a pair of "greets"/"greet", the form the exercise GRU prefers after each of the two
+    `sentences` (singular subject, then plural subject) without its singular unit."""
     forms = (verb, LEXICON.verbs[verb])
     if answer is None:
-        raise CheckFailure(f"ablated_verb is None: write your prediction, {forms[0]!r} or {forms[1]!r}.")
-    if answer not in forms:
-        raise CheckFailure(f"ablated_verb must be one of {forms}, got {answer!r}.")
-    preferred, p_sg, p_pl = measured_verb(sentence, verb)
-    detail = f"p({forms[0]}) = {p_sg:.3f}, p({forms[1]}) = {p_pl:.3f}"
-    if answer != preferred:
-        why = (" An accuracy far below 0.5 is not guessing (that would be 0.5): without the unit the "
-               "model answers most singular subjects in the plural, whatever the nouns in between, "
-               "even when every one of them is singular." if preferred == forms[1] else "")
-        raise CheckFailure(f"Not what the model does: without its singular unit it prefers "
-                           f"{preferred!r} ({detail}).{why}")
-    print(f"✓ ablated_verb is correct: {preferred!r} ({detail}).")
+        raise CheckFailure(f"ablated_verbs is None: write your prediction as a pair, e.g. "
+                           f"({forms[0]!r}, {forms[1]!r}).")
+    if isinstance(answer, str) or not hasattr(answer, "__len__") or len(answer) != 2:
+        raise CheckFailure(f"ablated_verbs must be a pair of forms, one per sentence (A, then B), "
+                           f"e.g. ({forms[0]!r}, {forms[1]!r}); got {answer!r}.")
+    bad = [a for a in answer if a not in forms]
+    if bad:
+        raise CheckFailure(f"each form must be one of {forms}, got {bad[0]!r}.")
+    measured = [measured_verb(sentence, verb) for sentence in sentences]
+    details = [f"p({forms[0]}) = {p_sg:.4f}, p({forms[1]}) = {p_pl:.4f}" for _, p_sg, p_pl in measured]
+    wrong = [k for k, (a, m) in enumerate(zip(answer, measured)) if a != m[0]]
+    if not wrong:
+        print("✓ ablated_verbs is correct: " + "; ".join(
+            f"sentence {'AB'[k]}: {m[0]!r} ({d})" for k, (m, d) in enumerate(zip(measured, details))) + ".")
+        return
+    why = {0: "Sentence A: an accuracy far below 0.5 is not guessing (that would be 0.5): without "
+              "the unit the model answers most long sentences with a singular subject in the "
+              "plural, and the singular nouns in between do not save it.",
+           1: "Sentence B has a plural subject: the rule accepted this unit only because every "
+              "long set with a plural subject stays at 0.9 or above without it, whatever the "
+              "nouns in between."}
+    raise CheckFailure("Not what the model does: " + " ".join(
+        f"sentence {'AB'[k]} gets {measured[k][0]!r} ({details[k]})." for k in wrong) + " "
+        + " ".join(why[k] for k in wrong))

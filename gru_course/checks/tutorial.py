@@ -138,8 +138,9 @@ SENTENCE_VECTOR_MISTAKES = [
     Mistake("The backward half is taken at the last word, but the backward direction reads the "
             "sentence from its end to its start: its final state is at t = 0.",
             lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: k - 1)),
-    Mistake("The forward half is taken at the last time step of the padded tensor (zeros for the "
-            "shorter sentences); it ends at t = length - 1.",
+    Mistake("The forward half is padding (zeros) for the shorter sentences: it is taken past each "
+            "sentence's end, at the last time step of the padded tensor or at t = length. The "
+            "forward direction ends at the last word, t = length - 1 (counting from 0).",
             lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: 0)),
     Mistake("The forward half is taken at t = 0, where it has read one word; it ends at "
             "t = length - 1.", lambda o, n: _pick(o, n, lambda k, T: 0, lambda k, T: 0)),
