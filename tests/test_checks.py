@@ -1,5 +1,6 @@
 """The exercise checks: they accept the reference, reject the stub and every catalogued mistake
 with that mistake's own hint, and report a learner's crash instead of crashing."""
+import math
 import re
 
 import numpy as np
@@ -43,7 +44,9 @@ CHECKS = {
     "gru_param_count": (lambda D, H: 3 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["gru"]),
     "lstm_param_count": (lambda D, H: 4 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["lstm"]),
     "simplified_gru_step": (intro.simplified_step, intro.SIMPLIFIED_MISTAKES),
-    "retention": (lambda g, k: (1 - g) ** k, intro.RETENTION_MISTAKES),
+    "keep_bias": (lambda f, k: -math.log(f ** (-1 / k) - 1), intro.KEEP_BIAS_MISTAKES),
+    "forget_past": (lambda p: p._replace(b_r=-30.0 * np.ones(4), b_z=np.full(4, -25.0)),
+                    intro.FORGET_PAST_MISTAKES),
 }
 MISTAKES = [(name, i) for name, (_, catalogue) in CHECKS.items() for i in range(len(catalogue))]
 
@@ -345,3 +348,31 @@ def test_sentence_nll_catalogue_is_rejected_with_its_hints():
         assert mistake.hint in str(failure.value)
     with pytest.raises(CheckFailure, match="sentence_nll is not written yet"):
         checks.check_sentence_nll(named_stub("sentence_nll"))
+
+
+# --- the two design exercises of 01: wrong answers outside the catalogue are still diagnosed ----
+
+@pytest.mark.parametrize("b_r, b_z, says", [
+    (-30.0, 20.0, r"z is 1 on average, so z ⊙ h_\(t-1\) keeps part of the past"),
+    (3.0, -30.0, r"r is 0.9\d on average, so the candidate still sees h_\(t-1\)"),
+    (-10.0, -10.0, r"up to 0.0011 .*z is 8.7e-05 on average.*r is 5.3e-05 on average.*below about -14"),
+])
+def test_forget_past_names_the_gate_that_lets_the_past_through(b_r, b_z, says):
+    with pytest.raises(CheckFailure, match=says):
+        checks.check_forget_past(lambda p: p._replace(b_r=np.full(4, b_r), b_z=np.full(4, b_z)))
+
+
+def test_forget_past_accepts_one_number_per_bias_and_refuses_weight_changes(capsys):
+    checks.check_forget_past(lambda p: p._replace(b_r=-50.0, b_z=-50))
+    assert capsys.readouterr().out.startswith("✓ forget_past is correct")
+    with pytest.raises(CheckFailure, match="forget_past changed W_hn; change only the biases"):
+        checks.check_forget_past(lambda p: p._replace(W_hn=0 * p.W_hn, b_r=np.full(4, -50.0),
+                                                      b_z=np.full(4, -50.0)))
+
+
+def test_keep_bias_explains_an_uncatalogued_bias_by_what_it_keeps():
+    with pytest.raises(CheckFailure, match=r"keep_bias\(0.5, 100\) = 3: then z = σ\(b_z\) = 0.952574, "
+                                           r"and after 100 steps the unit keeps z\^100 = 0.007"):
+        checks.check_keep_bias(lambda f, k: 3.0)
+    with pytest.raises(CheckFailure, match="return one number, the bias b_z"):
+        checks.check_keep_bias(lambda f, k: "4.97")

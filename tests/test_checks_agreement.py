@@ -274,3 +274,42 @@ def test_the_verb_check_agrees_with_an_independent_ablation(exercise_model):
         checks.check_ablated_verbs("greet")
     with pytest.raises(CheckFailure, match="ablated_verbs is None"):
         checks.check_ablated_verbs(None)
+
+
+def test_params_to_gru_names_the_blocks_left_at_torchs_initial_values():
+    """The likeliest mistakes: only the weights copied, or the r/z blocks of bias_hh left as a
+    fresh nn.GRU has them, or b_xn forgotten; each named by the block that is wrong."""
+    import torch
+
+    def weights_only(p):
+        layer = torch.nn.GRU(p.W_xr.shape[0], p.W_xr.shape[1]).double()
+        with torch.no_grad():
+            layer.weight_ih_l0.copy_(torch.from_numpy(np.concatenate([p.W_xr.T, p.W_xz.T, p.W_xn.T])))
+            layer.weight_hh_l0.copy_(torch.from_numpy(np.concatenate([p.W_hr.T, p.W_hz.T, p.W_hn.T])))
+        return layer
+
+    def hh_left(p):
+        layer = weights_only(p)
+        with torch.no_grad():
+            layer.bias_ih_l0.copy_(torch.from_numpy(np.concatenate([p.b_r, p.b_z, p.b_xn])))
+            layer.bias_hh_l0[2 * p.W_xr.shape[1]:] = torch.from_numpy(p.b_hn)
+        return layer
+
+    def no_b_xn(p):
+        layer = hh_left(p)
+        with torch.no_grad():
+            layer.bias_hh_l0[:2 * p.W_xr.shape[1]] = 0
+            layer.bias_ih_l0[2 * p.W_xr.shape[1]:] = 0
+        return layer
+
+    with pytest.raises(CheckFailure, match=r"the r blocks of bias_ih_l0 and bias_hh_l0 should add up "
+                                           r"to b_r .*the n block of bias_ih_l0 should be b_xn; the n "
+                                           r"block of bias_hh_l0 should be b_hn"):
+        checks.check_params_to_gru(weights_only)
+    with pytest.raises(CheckFailure, match=r"the r blocks .* add up to b_r .*; the z blocks .* add up "
+                                           r"to b_z .*\)\.$") as failure:
+        checks.check_params_to_gru(hh_left)
+    assert "b_xn" not in str(failure.value) and "weight_" not in str(failure.value)
+    with pytest.raises(CheckFailure, match=r"block by block \(r, z, n\): the n block of bias_ih_l0 "
+                                           r"should be b_xn\.$"):
+        checks.check_params_to_gru(no_b_xn)

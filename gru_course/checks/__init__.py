@@ -9,8 +9,9 @@ from .backward import check_gru_step_backward, check_sigmoid_backward, check_tan
 from .bptt import (check_clip_gradients, check_first_wrong_step, check_gru_backward,
                    check_numerical_gradient, mystery_gru_backward)
 from .engine import CheckFailure, Mistake
-from .intro import (check_gru_param_count, check_lstm_param_count, check_retention,
-                    check_rnn_param_count, check_simplified_gru_step, check_step_by_hand)
+from .intro import (check_forget_past, check_gru_param_count, check_keep_bias,
+                    check_lstm_param_count, check_rnn_param_count, check_simplified_gru_step,
+                    check_step_by_hand)
 from .agreement import check_ablate_unit, check_find_number_units
 from .predictions import check_ablated_verbs, check_predicted_failures
 from .tutorial import check_params_to_gru, check_sentence_nll, check_sentence_vector

@@ -1,10 +1,12 @@
 """Checks for the exercises of 01 Introduction: parameter counts, a step by hand, the single-gate
-GRU of deeplearning.ai, and how much memory survives a clause."""
+GRU of deeplearning.ai, and two designs: the bias that sets a memory's half-life, the gates that
+make a GRU forget its past."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..activations import sigmoid
+from ..gradcheck import rel_error
 from . import engine
 from .engine import CheckFailure, Mistake
 
@@ -174,30 +176,143 @@ def check_simplified_gru_step(simplified_gru_step) -> None:
     engine.passed(name, "3 random cases")
 
 
-# --- memory retention -------------------------------------------------------------------------
+# --- design: the bias that sets a memory's half-life -------------------------------------------
 
-RETENTION_MISTAKES = [
-    Mistake("With Γu weighting the candidate, the memory is multiplied by (1 - Γu) at each "
-            "step, not by Γu.", lambda g, k: g ** k),
-    Mistake("1 - k Γu is only the first-order approximation (good for tiny Γu); the exact "
-            "fraction is (1 - Γu)^k.", lambda g, k: 1 - k * g),
-    Mistake("The factors multiply: (1 - Γu)^k, not (1 - Γu) k.", lambda g, k: (1 - g) * k),
-    Mistake("exp(-Γu k) is the continuous-time approximation; step by step the memory is "
-            "multiplied by exactly (1 - Γu) each time: (1 - Γu)^k.", lambda g, k: np.exp(-g * k)),
+def _logit(z):
+    return np.log(z) - np.log1p(-z)
+
+
+KEEP_BIAS_CASES = ((0.5, 100), (0.9, 10), (0.1, 5), (0.99, 1000))
+
+KEEP_BIAS_MISTAKES = [
+    Mistake("That is z itself, the value of the gate. The question asks for b_z, the number "
+            "inside the sigmoid, z = σ(b_z): invert σ, b_z = log(z / (1 - z)).",
+            lambda f, k: f ** (1 / k)),
+    Mistake("The sign is the wrong way round: with that b_z the gate is 1 - z, the convention "
+            "of deeplearning.ai's Γu. In the course's convention z keeps the old state, so a "
+            "long memory needs z close to 1, a large positive b_z.",
+            lambda f, k: -_logit(f ** (1 / k))),
+    Mistake("log(z) is not the inverse of the sigmoid; σ⁻¹(z) = log(z / (1 - z)).",
+            lambda f, k: np.log(f ** (1 / k))),
+    Mistake("The memory is multiplied by z at every step, so after k steps it keeps z^k, not "
+            "1 - k(1 - z): solve z^k = fraction, z = fraction^(1/k).",
+            lambda f, k: _logit(1 - (1 - f) / k)),
+    Mistake("You raised to the power k: z^k = fraction means z = fraction^(1/k), the k-th root.",
+            lambda f, k: _logit(f ** k)),
+    Mistake("That b_z keeps `fraction` after one step; over `steps` steps the factors multiply, "
+            "z^steps = fraction.", lambda f, k: _logit(f)),
 ]
 
 
-def check_retention(retention) -> None:
-    """retention(gamma_u, steps) = (1 - gamma_u) ** steps."""
-    for g, k in ((0.3, 4), (1e-6, 10), (0.5, 1), (0.1, 25)):
-        out, _ = engine.call("retention", retention, g, k)
-        if not isinstance(out, (float, int, np.floating)):
-            raise CheckFailure(f"retention({g}, {k}) returned {type(out).__name__}; return a number.")
-        expected = (1 - g) ** k
-        if abs(out - expected) > 1e-12 * max(1, abs(expected)):
-            for mistake in RETENTION_MISTAKES:
-                if abs(out - mistake.answer(g, k)) <= 1e-12 * max(1, abs(out)):
-                    raise CheckFailure(f"retention({g}, {k}) = {out:.6g}, expected {expected:.6g}. "
-                                       f"{mistake.hint}")
-            raise CheckFailure(f"retention({g}, {k}) = {out:.6g}, expected {expected:.6g}.")
-    engine.passed("retention", "(1 - Γu)^k for four cases")
+def check_keep_bias(keep_bias) -> None:
+    """keep_bias(fraction, steps) -> b_z such that sigmoid(b_z) ** steps == fraction."""
+    name = "keep_bias"
+    for f, k in KEEP_BIAS_CASES:
+        out, _ = engine.call(name, keep_bias, f, k)
+        if out is None:
+            raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+        if isinstance(out, np.ndarray) and out.size == 1:
+            out = out.item()
+        if not isinstance(out, (float, int, np.floating, np.integer)) or isinstance(out, bool):
+            raise CheckFailure(f"{name}({f}, {k}) returned a {type(out).__name__}; return one "
+                               f"number, the bias b_z.")
+        if not np.isfinite(out):
+            raise CheckFailure(f"{name}({f}, {k}) returned {out}; b_z must be a finite number.")
+        kept = float(sigmoid(np.array(out, dtype=float))) ** k
+        if abs(kept - f) <= 1e-6 * f:
+            continue
+        for mistake in KEEP_BIAS_MISTAKES:
+            if abs(out - mistake.answer(f, k)) <= 1e-9 * max(1.0, abs(out)):
+                raise CheckFailure(f"{name}({f}, {k}) = {out:.4g}. {mistake.hint}")
+        raise CheckFailure(f"{name}({f}, {k}) = {out:.4g}: then z = σ(b_z) = "
+                           f"{float(sigmoid(np.array(out, dtype=float))):.6g}, and after {k} steps "
+                           f"the unit keeps z^{k} = {kept:.4g} of its value, not {f}.")
+    engine.passed(name, f"σ(b_z)^steps = fraction in {len(KEEP_BIAS_CASES)} cases")
+
+
+# --- design: a GRU that forgets its past -------------------------------------------------------
+
+def _forget_case():
+    from ..gru import GRUParams
+    rng = np.random.default_rng(21)
+    p = GRUParams.init(rng, D=3, H=4)
+    return p, rng.standard_normal((6, 3)), rng.standard_normal((2, 6, 4))
+
+
+def _closed(p, r="closed", z="zero"):
+    """The GRUParams p with the reset gate closed/open and the update gate at 0 / 1 / unchanged."""
+    big = 40.0
+    out = p
+    if r:
+        out = out._replace(b_r=np.full_like(p.b_r, -big if r == "closed" else big))
+    if z:
+        out = out._replace(b_z=np.full_like(p.b_z, -big if z == "zero" else big))
+    return out
+
+
+FORGET_PAST_MISTAKES = [
+    Mistake("Your update gate is at 1, which in the course's convention keeps the old state: "
+            "h_t = h_{t-1}, the opposite of forgetting. z = 0 takes the candidate: "
+            "h_t = n_t; make b_z very negative.", lambda p: _closed(p, "closed", "one")),
+    Mistake("h_t = n_t now (z = 0), but the candidate still sees h_{t-1} through (r ⊙ h_{t-1}) "
+            "W_hn: close the reset gate too (b_r very negative).", lambda p: _closed(p, None, "zero")),
+    Mistake("h_t = n_t now (z = 0), but your reset gate is open (r = 1), so the candidate still "
+            "sees h_{t-1} through (r ⊙ h_{t-1}) W_hn: r must be 0, b_r very negative.",
+            lambda p: _closed(p, "open", "zero")),
+    Mistake("The candidate ignores the past now (r = 0), but h_t = z ⊙ h_{t-1} + (1 - z) ⊙ n_t "
+            "still keeps part of h_{t-1} unless z = 0: make b_z very negative too.",
+            lambda p: _closed(p, "closed", None)),
+]
+
+
+def _gates(p, x, h):
+    from ..gru import gru_step_forward
+    _, cache = gru_step_forward(x, h, p)
+    return cache
+
+
+def check_forget_past(forget_past) -> None:
+    """forget_past(p) -> GRUParams with only b_r and b_z changed, such that h_t depends on x_t alone."""
+    name = "forget_past"
+    p, x, pasts = _forget_case()
+    out, _ = engine.call(name, forget_past, p)
+    if out is None:
+        raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+    if not engine.is_params(out, type(p)):
+        raise CheckFailure(f"{name} returned a {type(out).__name__}; return a GRUParams: the one "
+                           f"you were given with p._replace(b_r=..., b_z=...).")
+    out = out._replace(**{f: np.full(p.H, float(getattr(out, f))) for f in ("b_r", "b_z")
+                          if np.ndim(getattr(out, f)) == 0})      # one number for every unit is fine
+    bad_shape = [f for f, a, b in zip(p._fields, out, p) if np.shape(a) != np.shape(b)]
+    if bad_shape:
+        raise CheckFailure(f"{name}: the field(s) {', '.join(bad_shape)} changed shape; b_r and b_z "
+                           f"are ({p.H},), one bias per unit (np.full({p.H}, value)).")
+    changed = [f for f, a, b in zip(p._fields, out, p)
+               if f not in ("b_r", "b_z") and not np.array_equal(a, b)]
+    if changed:
+        raise CheckFailure(f"{name} changed {', '.join(changed)}; change only the biases b_r and "
+                           f"b_z. (Weights cannot do it alone: z = σ(x W_xz + h W_hz + b_z) "
+                           f"depends on the input.)")
+    steps = [_gates(out, x, h) for h in pasts]
+    h_a, h_b = (s.z * s.h_prev + (1 - s.z) * s.n for s in steps)
+    gap = float(np.max(np.abs(h_a - h_b)))
+    if gap <= 1e-6:
+        engine.passed(name, f"two different h_(t-1) give h_t within {gap:.0e}")
+        return
+    for mistake in FORGET_PAST_MISTAKES:
+        wrong = mistake.answer(p)
+        if all(rel_error(a, b) <= 1e-12 for a, b in zip(out, wrong)):
+            raise CheckFailure(f"{name}: h_t still changes by up to {gap:.2g} when only h_(t-1) "
+                               f"changes. {mistake.hint}")
+    # not catalogued: say which gate lets the past through, measured
+    r, z = np.mean([s.r for s in steps]), np.mean([s.z for s in steps])
+    parts = []
+    if z > 1e-6:
+        parts.append(f"z is {z:.2g} on average, so z ⊙ h_(t-1) keeps part of the past "
+                     f"(in the course's convention z keeps; z = 0 forgets)")
+    if r > 1e-6:
+        parts.append(f"r is {r:.2g} on average, so the candidate still sees h_(t-1) through "
+                     f"(r ⊙ h_(t-1)) W_hn")
+    hint = "; ".join(parts) or "the gates are almost closed"
+    raise CheckFailure(f"{name}: h_t still changes by up to {gap:.2g} when only h_(t-1) changes "
+                       f"(allowed: 1e-6): {hint}. σ(b) reaches 1e-6 only for b below about -14.")

@@ -74,6 +74,35 @@ PARAMS_TO_GRU_MISTAKES = [
 ]
 
 
+def _wrong_blocks(layer, p) -> str:
+    """Which of the GRU's blocks differ from what p needs, read from the layer's tensors."""
+    H = p.W_xr.shape[1]
+
+    def block(tensor, k):
+        return tensor.detach().double().numpy()[k * H:(k + 1) * H]
+
+    wrong = []
+    for k, g in enumerate("rzn"):
+        for tensor_name, want in (("weight_ih_l0", getattr(p, f"W_x{g}").T),
+                                  ("weight_hh_l0", getattr(p, f"W_h{g}").T)):
+            got = block(getattr(layer, tensor_name), k)
+            if got.shape != want.shape or rel_error(got, want) > TOL:
+                wrong.append(f"the {g} block of {tensor_name} should be W_{tensor_name[7]}{g}.T")
+    b_ih, b_hh = layer.bias_ih_l0, layer.bias_hh_l0
+    for k, g in enumerate("rz"):
+        if rel_error(block(b_ih, k) + block(b_hh, k), getattr(p, f"b_{g}")) > TOL:
+            wrong.append(f"the {g} blocks of bias_ih_l0 and bias_hh_l0 should add up to b_{g} "
+                         f"(torch adds them; a fresh nn.GRU starts with random values in both, so "
+                         f"put b_{g} in one and zeros in the other)")
+    if rel_error(block(b_ih, 2), p.b_xn) > TOL:
+        wrong.append("the n block of bias_ih_l0 should be b_xn")
+    if rel_error(block(b_hh, 2), p.b_hn) > TOL:
+        wrong.append("the n block of bias_hh_l0 should be b_hn (torch multiplies it by r)")
+    if not wrong:
+        return "Every block holds the right numbers: did you change the layer after filling it?"
+    return "Reading your GRU's tensors block by block (r, z, n): " + "; ".join(wrong) + "."
+
+
 def check_params_to_gru(params_to_gru) -> None:
     """params_to_gru(p) -> torch.nn.GRU (float64) equal to gru_forward(..., reset="after")."""
     import torch
@@ -113,7 +142,8 @@ def check_params_to_gru(params_to_gru) -> None:
             if rel_error(out, wrong.numpy()) <= TOL:
                 raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
         raise CheckFailure(f"{name} is wrong on {case}: the GRU's outputs differ from "
-                           f"gru_forward(..., reset='after') by {rel_error(out, expected):.1e}.")
+                           f"gru_forward(..., reset='after') by {rel_error(out, expected):.1e}. "
+                           f"{_wrong_blocks(layer, p)}")
     engine.passed(name, "torch.nn.GRU equals the numpy GRU (reset after) on 3 sizes")
 
 
