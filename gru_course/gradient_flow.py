@@ -79,3 +79,32 @@ def mean_jacobian_norms(kind: str, rng: np.random.Generator, T: int = 60, D: int
                                              random_cell(kind, rng, D, H, gate_bias)), 1e-300))
             for _ in range(n_init)]
     return np.exp(np.mean(logs, axis=0))
+
+
+def gru_path_norms(xs: np.ndarray, p: GRUParams) -> np.ndarray:
+    """‖∂h_T/∂h_{T-d}‖_F split by path, for one sequence xs (T, 1, D) from h0 = 0.
+
+    One step's Jacobian is J_t = diag(z_t) + O_t: the direct path plus the others (through the
+    candidate and the two gates). Returns (T, 3): column 0 the product of the full J_t (as
+    jacobian_norms), column 1 the product of the direct terms diag(z_t) alone, column 2 the
+    product of the other terms O_t alone. Routes that mix the two are in neither of the last two.
+    """
+    T, _, D = xs.shape
+    H = p.W_xr.shape[1]
+    _, cache = gru_forward(np.repeat(xs, H, axis=1), np.zeros((H, H)), p)
+    full, direct, others = np.eye(H), np.eye(H), np.eye(H)
+    norms = np.empty((T, 3))
+    for t in range(T - 1, -1, -1):
+        step = cache.step(t)
+        J = gru_step_backward(np.eye(H), step)[1]    # row i: ∂h_t[i]/∂h_{t-1}
+        Z = np.diag(step.z[0])
+        full, direct, others = full @ J, direct @ Z, others @ (J - Z)
+        norms[T - 1 - t] = [np.linalg.norm(m) for m in (full, direct, others)]
+    return norms
+
+
+def per_step_factor(norms: np.ndarray, start: int = 10, stop: int = 60) -> float:
+    """The geometric decay per step of norms (indexed by distance - 1) between two distances:
+    exp of the slope of a straight line fitted to log(norms) from `start` to `stop`."""
+    d = np.arange(start, stop + 1)
+    return float(np.exp(np.polyfit(d, np.log(norms[start - 1:stop]), 1)[0]))

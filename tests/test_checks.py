@@ -355,7 +355,7 @@ def test_sentence_nll_catalogue_is_rejected_with_its_hints():
 @pytest.mark.parametrize("b_r, b_z, says", [
     (-30.0, 20.0, r"z is 1 on average, so z ⊙ h_\(t-1\) keeps part of the past"),
     (3.0, -30.0, r"r is 0.9\d on average, so the candidate still sees h_\(t-1\)"),
-    (-10.0, -10.0, r"up to 0.0011 .*z is 8.7e-05 on average.*r is 5.3e-05 on average.*below about -14"),
+    (-10.0, -10.0, r"up to 0.0011 .*z is 8.7e-05 on average.*r is 5.3e-05 on average.*push b_r and b_z lower"),
 ])
 def test_forget_past_names_the_gate_that_lets_the_past_through(b_r, b_z, says):
     with pytest.raises(CheckFailure, match=says):
@@ -371,8 +371,20 @@ def test_forget_past_accepts_one_number_per_bias_and_refuses_weight_changes(caps
 
 
 def test_keep_bias_explains_an_uncatalogued_bias_by_what_it_keeps():
-    with pytest.raises(CheckFailure, match=r"keep_bias\(0.5, 100\) = 3: then z = σ\(b_z\) = 0.952574, "
-                                           r"and after 100 steps the unit keeps z\^100 = 0.007"):
+    with pytest.raises(CheckFailure, match=r"keep_bias\(0.9, 10\) = 3: then z = σ\(b_z\) = 0.952574, "
+                                           r"and after 10 steps the unit keeps z\^10 = 0.61"):
         checks.check_keep_bias(lambda f, k: 3.0)
     with pytest.raises(CheckFailure, match="return one number, the bias b_z"):
         checks.check_keep_bias(lambda f, k: "4.97")
+
+
+def test_forget_past_refuses_infinite_biases_with_a_message():
+    with pytest.raises(CheckFailure, match="must be finite numbers"):
+        checks.check_forget_past(lambda p: p._replace(b_r=-np.inf, b_z=-np.inf))
+
+
+def test_step_by_hand_takes_an_array_and_names_swapped_gates():
+    answer = np.array(intro.hand_step(**intro.HAND))
+    checks.check_step_by_hand(answer)
+    with pytest.raises(CheckFailure, match="r and z are in each other's place"):
+        checks.check_step_by_hand((answer[1], answer[0], answer[2], answer[3]))

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 import gru_course as gc
+from gru_course import gradient_flow as gf
 from gru_course.gradient_flow import jacobian_norms, mean_jacobian_norms, random_cell
 
 
@@ -48,3 +49,25 @@ def test_unknown_kind_is_refused(rng):
         random_cell("transformer", rng, 2, 2)
     with pytest.raises(ValueError, match="kind must be one of"):
         jacobian_norms("transformer", np.zeros((2, 1, 2)), gc.GRUParams.init(rng, 2, 2))
+
+
+def test_path_norms_split_the_full_jacobian_into_direct_and_other_terms():
+    rng = np.random.default_rng(5)
+    p = gf.random_cell("gru", rng, D=3, H=5)
+    xs = rng.standard_normal((12, 1, 3))
+    paths = gf.gru_path_norms(xs, p)
+    assert np.allclose(paths[:, 0], gf.jacobian_norms("gru", xs, p), rtol=1e-12)
+    # the direct path alone is a product of diagonal matrices: its norm is known in closed form
+    from gru_course import gru_forward
+    _, cache = gru_forward(xs, np.zeros((1, 5)), p)
+    z = cache.z[:, 0, :]                                   # (T, H)
+    expected = [np.sqrt(np.sum(np.prod(z[12 - d:], axis=0) ** 2)) for d in range(1, 13)]
+    assert np.allclose(paths[:, 1], expected, rtol=1e-12)
+    # at one step the three are J, diag(z) and J - diag(z): the other path is not empty
+    assert paths[0, 2] > 0.01 and not np.allclose(paths[:, 0], paths[:, 1])
+
+
+def test_per_step_factor_recovers_a_known_geometric_decay():
+    norms = 3.0 * 0.7 ** np.arange(1, 101)
+    assert gf.per_step_factor(norms) == pytest.approx(0.7, rel=1e-12)
+    assert gf.per_step_factor(2.0 ** -np.arange(1, 101), 20, 40) == pytest.approx(0.5, rel=1e-12)

@@ -26,8 +26,8 @@ def torch_count(kind: str, D: int, H: int) -> int:
 
 def _count_mistakes(gates: int, kind: str) -> list[Mistake]:
     mistakes = [
-        Mistake("You counted one bias vector per gate; PyTorch keeps two, b_ih and b_hh (only "
-                "their sum matters, but both are parameters).", lambda D, H: _count(gates, D, H, 1)),
+        Mistake("You counted one bias vector per weight block; PyTorch keeps two, b_ih and b_hh "
+                "(only their sum matters, but both are parameters).", lambda D, H: _count(gates, D, H, 1)),
         Mistake("The biases are missing: each gate has H + H of them in PyTorch (b_ih and b_hh).",
                 lambda D, H: _count(gates, D, H, 0)),
         Mistake("The recurrent weights are missing: each gate also has an (H, H) matrix acting on "
@@ -44,6 +44,8 @@ def _count_mistakes(gates: int, kind: str) -> list[Mistake]:
         mistakes.append(Mistake("That is the LSTM's count (4 weight blocks: i, f, g, o); the GRU "
                                 "has 3: the gates r, z and the candidate n.",
                                 lambda D, H: _count(4, D, H)))
+        mistakes.append(Mistake("That counts 2 weight blocks, one per gate; the candidate n has "
+                                "its own block too, so the GRU has 3.", lambda D, H: _count(2, D, H)))
     if kind == "lstm":
         mistakes.append(Mistake("That is the GRU's count (3 weight blocks); the LSTM has 4: the "
                                 "gates i, f, o and the candidate g.", lambda D, H: _count(3, D, H)))
@@ -89,7 +91,7 @@ def check_lstm_param_count(lstm_param_count) -> None:
 # --- one step by hand -------------------------------------------------------------------------
 
 HAND = dict(x=0.5, h_prev=-0.4, W_xr=1.0, W_hr=-0.5, b_r=0.2, W_xz=0.8, W_hz=0.6, b_z=-0.3,
-            W_xn=1.2, W_hn=0.9, b_xn=0.1, b_hn=-0.1)
+            W_xn=1.2, W_hn=0.9, b_xn=0.1, b_hn=0.2)
 
 
 def hand_step(x, h_prev, W_xr, W_hr, b_r, W_xz, W_hz, b_z, W_xn, W_hn, b_xn, b_hn,
@@ -97,7 +99,9 @@ def hand_step(x, h_prev, W_xr, W_hr, b_r, W_xz, W_hz, b_z, W_xn, W_hn, b_xn, b_h
     """(r, z, n, h_t) of a one-unit GRU on scalars."""
     r = float(sigmoid(x * W_xr + h_prev * W_hr + b_r))
     z = float(sigmoid(x * W_xz + h_prev * W_hz + b_z))
-    if reset == "before":
+    if reset == "none":
+        n = float(np.tanh(x * W_xn + b_xn + h_prev * W_hn + b_hn))
+    elif reset == "before":
         n = float(np.tanh(x * W_xn + b_xn + (r * h_prev) * W_hn + b_hn))
     else:
         n = float(np.tanh(x * W_xn + b_xn + r * (h_prev * W_hn + b_hn)))
@@ -110,6 +114,12 @@ STEP_BY_HAND_MISTAKES = [
             "h_t = z h_prev + (1 - z) n.", lambda: hand_step(**HAND, keeps=False)),
     Mistake("n applies r after the product (PyTorch's form); the lecture form is "
             "tanh(x W_xn + b_xn + (r h_prev) W_hn + b_hn).", lambda: hand_step(**HAND, reset="after")),
+    Mistake("n ignores the reset gate: the previous state enters the candidate as r h_prev, "
+            "tanh(x W_xn + b_xn + (r h_prev) W_hn + b_hn).", lambda: hand_step(**HAND, reset="none")),
+    Mistake("r and z are in each other's place: the tuple is (r, z, n, h_t), reset gate first.",
+            lambda: (lambda r, z, n, h: (z, r, n, h))(*hand_step(**HAND))),
+    Mistake("The candidate's biases b_xn and b_hn are missing.",
+            lambda: hand_step(**{**HAND, "b_xn": 0.0, "b_hn": 0.0})),
 ]
 
 
@@ -118,6 +128,8 @@ def check_step_by_hand(step_by_hand) -> None:
     if step_by_hand is None:
         raise CheckFailure("step_by_hand is None: replace None with your four numbers, "
                            "step_by_hand = (r, z, n, h_t).")
+    if isinstance(step_by_hand, np.ndarray):
+        step_by_hand = tuple(step_by_hand.ravel()) if step_by_hand.size == 4 else step_by_hand
     if not isinstance(step_by_hand, (tuple, list)) or len(step_by_hand) != 4:
         got = (f"a {type(step_by_hand).__name__}" if not isinstance(step_by_hand, (tuple, list))
                else f"{len(step_by_hand)} values")
@@ -137,7 +149,7 @@ def check_step_by_hand(step_by_hand) -> None:
     names = [k for k, a, b in zip(("r", "z", "n", "h_t"), answer, expected) if abs(a - b) > 5e-4]
     raise CheckFailure(f"step_by_hand: {', '.join(names)} {'is' if len(names) == 1 else 'are'} "
                        f"wrong (the first wrong one is {names[0]} = {answer[['r', 'z', 'n', 'h_t'].index(names[0])]:.4f}); "
-                       "errors carry forward, so fix the first one first.")
+                       "each later value is computed from the earlier ones, so fix the first wrong one first.")
 
 
 # --- the single-gate GRU ----------------------------------------------------------------------
@@ -158,6 +170,10 @@ SIMPLIFIED_MISTAKES = [
     Mistake("The candidate uses tanh and the gate uses σ; you exchanged them.",
             lambda *a: simplified_step(*a, act=(sigmoid, np.tanh))),
     Mistake("The biases b_c and b_u are missing.", lambda *a: simplified_step(*a, biases=False)),
+    Mistake("The old memory is missing: c_t = Γu c̃ + (1 - Γu) c_prev; the second term is what "
+            "keeps the memory when the gate is near 0.",
+            lambda x, c, W_c, b_c, W_u, b_u: (sigmoid(np.concatenate([c, x], axis=1) @ W_u + b_u)
+                                              * np.tanh(np.concatenate([c, x], axis=1) @ W_c + b_c))),
 ]
 
 
@@ -182,15 +198,16 @@ def _logit(z):
     return np.log(z) - np.log1p(-z)
 
 
-KEEP_BIAS_CASES = ((0.5, 100), (0.9, 10), (0.1, 5), (0.99, 1000))
+KEEP_BIAS_CASES = ((0.9, 10), (0.5, 100), (0.1, 5), (0.99, 1000))     # 0.5 not first: logit(0.5) = 0
 
 KEEP_BIAS_MISTAKES = [
     Mistake("That is z itself, the value of the gate. The question asks for b_z, the number "
             "inside the sigmoid, z = σ(b_z): invert σ, b_z = log(z / (1 - z)).",
             lambda f, k: f ** (1 / k)),
-    Mistake("The sign is the wrong way round: with that b_z the gate is 1 - z, the convention "
-            "of deeplearning.ai's Γu. In the course's convention z keeps the old state, so a "
-            "long memory needs z close to 1, a large positive b_z.",
+    Mistake("The sign is the wrong way round: that b_z gives the gate 1 - z. Either the inverse "
+            "of σ lost its sign (σ⁻¹(z) = log(z / (1 - z)) = -log(1/z - 1)), or you used the "
+            "convention of deeplearning.ai's Γu. In the course's convention z keeps the old "
+            "state, so a long memory needs z close to 1, a large positive b_z.",
             lambda f, k: -_logit(f ** (1 / k))),
     Mistake("log(z) is not the inverse of the sigmoid; σ⁻¹(z) = log(z / (1 - z)).",
             lambda f, k: np.log(f ** (1 / k))),
@@ -283,6 +300,9 @@ def check_forget_past(forget_past) -> None:
                            f"you were given with p._replace(b_r=..., b_z=...).")
     out = out._replace(**{f: np.full(p.H, float(getattr(out, f))) for f in ("b_r", "b_z")
                           if np.ndim(getattr(out, f)) == 0})      # one number for every unit is fine
+    if not all(np.all(np.isfinite(np.asarray(getattr(out, f), dtype=float))) for f in ("b_r", "b_z")):
+        raise CheckFailure(f"{name}: b_r and b_z must be finite numbers; -inf makes the gates' "
+                           f"arithmetic produce NaN. A large negative number such as -30 does the job.")
     bad_shape = [f for f, a, b in zip(p._fields, out, p) if np.shape(a) != np.shape(b)]
     if bad_shape:
         raise CheckFailure(f"{name}: the field(s) {', '.join(bad_shape)} changed shape; b_r and b_z "
@@ -313,6 +333,8 @@ def check_forget_past(forget_past) -> None:
     if r > 1e-6:
         parts.append(f"r is {r:.2g} on average, so the candidate still sees h_(t-1) through "
                      f"(r ⊙ h_(t-1)) W_hn")
-    hint = "; ".join(parts) or "the gates are almost closed"
+    hint = "; ".join(parts) or "both gates are close to 0 but not close enough"
     raise CheckFailure(f"{name}: h_t still changes by up to {gap:.2g} when only h_(t-1) changes "
-                       f"(allowed: 1e-6): {hint}. σ(b) reaches 1e-6 only for b below about -14.")
+                       f"(allowed: 1e-6): {hint}. The gates multiply differences of order 1 in "
+                       f"h_(t-1), so they must be far below 1e-6: push b_r and b_z lower "
+                       f"(σ(-20) = 2e-9).")

@@ -110,9 +110,10 @@ def check_ablated_verbs(answer, sentences=SENTENCES, verb: str = "greets") -> No
     why = {0: "Sentence A: an accuracy far below 0.5 is not guessing (that would be 0.5): without "
               "the unit the model answers most long sentences with a singular subject in the "
               "plural, and the singular nouns in between do not save it.",
-           1: "Sentence B has a plural subject: the rule accepted this unit only because every "
-              "long set with a plural subject stays at 0.9 or above without it, whatever the "
-              "nouns in between."}
+           1: "Sentence B has a plural subject. The rule required every long set with a plural "
+              "subject (distance 14) to stay at 0.9 or above without this unit, whatever the "
+              "nouns in between: without the singular unit, a plural subject is still read as "
+              "plural, here too."}
     raise CheckFailure("Not what the model does: " + " ".join(
         f"sentence {'AB'[k]} gets {measured[k][0]!r} ({details[k]})." for k in wrong) + " "
         + " ".join(why[k] for k in wrong))
