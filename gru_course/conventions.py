@@ -1,6 +1,6 @@
 """The two update-gate conventions, and the exact map between them.
 
-    "z keeps"  (this course, Cho et al. 2014, CSC321, PyTorch, Keras):  h_t = z ⊙ h_{t-1} + (1 − z) ⊙ n
+    "z keeps"  (this course, Cho et al. 2014, PyTorch, Keras, the English GRU presentation):  h_t = z ⊙ h_{t-1} + (1 − z) ⊙ n
     "z takes"  (Chung et al. 2014, deeplearning.ai's Γu, many blogs):   h_t = (1 − z) ⊙ h_{t-1} + z ⊙ n
 
 Since σ(−a) = 1 − σ(a), negating the update gate's pre-activation exchanges z and 1 − z. So a

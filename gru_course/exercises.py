@@ -3,7 +3,8 @@
 In a solution cell, the lines between `### BEGIN SOLUTION` and `### END SOLUTION` (nbgrader's
 markers) become a stub:
 - inside a function: `raise NotImplementedError("...")` with a one-line instruction;
-- at the top level of a cell: `name = None  # your answer` for every name the region assigns.
+- at the top level of a cell: `name = None  # your answer` for every name the region assigns,
+  unless the cell already assigned it above the region (a template the learner fills in).
 Cells tagged `solution-only` are dropped. Outputs and execution counts are cleared, the kernel is
 `python3`, and the JSON is written deterministically, so `--check` can compare bytes.
 """
@@ -33,7 +34,7 @@ def stub_source(source: str) -> str:
             end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == END)
         except StopIteration:
             raise ValueError(f"'{BEGIN}' without '{END}' in cell:\n{source}") from None
-        out.extend(_stub(lines[i + 1:end], indent, _enclosing_function(out)))
+        out.extend(_stub(lines[i + 1:end], indent, _enclosing_function(out), _assigned(out)))
         i = end + 1
     return "\n".join(out)
 
@@ -46,15 +47,30 @@ def _enclosing_function(previous: list[str]) -> str | None:
     return None
 
 
-def _stub(region: list[str], indent: str, function: str | None) -> list[str]:
-    if indent and function:
-        return [f'{indent}raise NotImplementedError("Write the body of {function}, run this cell, '
-                f'then run its check.")']
+def _names(lines: list[str]) -> list[str]:
+    """The names the top-level statements of `lines` assign, in order."""
     names = []
-    for node in ast.parse("\n".join(region)).body:
+    for node in ast.parse("\n".join(lines)).body:
         for target in getattr(node, "targets", [getattr(node, "target", None)]):
             if isinstance(target, ast.Name) and target.id not in names:
                 names.append(target.id)
+    return names
+
+
+def _assigned(previous: list[str]) -> set[str]:
+    try:
+        return set(_names(previous))
+    except SyntaxError:                   # above a region inside a function: not a whole program
+        return set()
+
+
+def _stub(region: list[str], indent: str, function: str | None, assigned: set[str]) -> list[str]:
+    if indent and function:
+        return [f'{indent}raise NotImplementedError("Write the body of {function}, run this cell, '
+                f'then run its check.")']
+    names = _names(region)
+    if names and set(names) <= assigned:
+        return []                         # the template above the region is the stub
     return [f"{indent}{name} = None  # your answer" for name in names] or [f"{indent}pass  # your code"]
 
 

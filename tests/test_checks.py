@@ -44,6 +44,9 @@ CHECKS = {
     "gru_param_count": (lambda D, H: 3 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["gru"]),
     "lstm_param_count": (lambda D, H: 4 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["lstm"]),
     "simplified_gru_step": (intro.simplified_step, intro.SIMPLIFIED_MISTAKES),
+    "from_column_form": (lambda col: gc.GRUParams(
+        col["W_xr"].T, col["W_hr"].T, col["b_r"], col["W_xz"].T, col["W_hz"].T, col["b_z"],
+        col["W_xg"].T, col["W_hg"].T, 0.5 * col["b_g"], 0.5 * col["b_g"]), forward.FROM_COLUMN_FORM_MISTAKES),
     "keep_bias": (lambda f, k: -math.log(f ** (-1 / k) - 1), intro.KEEP_BIAS_MISTAKES),
     "forget_past": (lambda p: p._replace(b_r=-30.0 * np.ones(4), b_z=np.full(4, -25.0)),
                     intro.FORGET_PAST_MISTAKES),
@@ -60,7 +63,9 @@ def test_every_exercise_check_is_covered_here():
     torch_checks = {"params_to_gru", "sentence_vector", "sentence_nll",     # tested below and in
                     "ablate_unit", "find_number_units", "predicted_failures",  # test_checks_agreement.py
                     "ablated_verbs"}
-    assert functions - {"first_wrong_step", "step_by_hand"} - torch_checks == set(CHECKS)
+    answers_not_functions = {"first_wrong_step", "step_by_hand", "same_candidate", "keep_bias_50",
+                             "dominant_paths"}                       # tested below
+    assert functions - answers_not_functions - torch_checks == set(CHECKS)
 
 
 @pytest.mark.parametrize("name", CHECKS)
@@ -388,3 +393,76 @@ def test_step_by_hand_takes_an_array_and_names_swapped_gates():
     checks.check_step_by_hand(answer)
     with pytest.raises(CheckFailure, match="r and z are in each other's place"):
         checks.check_step_by_hand((answer[1], answer[0], answer[2], answer[3]))
+
+
+# --- the design and prediction exercises of 02 and 03 -------------------------------------------
+
+def test_from_column_form_names_the_field_outside_the_catalogue():
+    def forgot_one(col):
+        right = CHECKS["from_column_form"][0](col)
+        return right._replace(W_hz=col["W_hz"])            # one weight left untransposed
+    with pytest.raises(CheckFailure, match=r"D=3, H=3: W_hz is not transposed\.$"):
+        checks.check_from_column_form(forgot_one)
+
+
+SAME_CANDIDATE = {"r = 1": True, "h_prev = 0 and b_hn = 0": True, "h_prev = 0 and b_hn ≠ 0": False,
+                  "r = 0 and b_hn ≠ 0": False}
+
+
+def test_same_candidate_accepts_the_truth_and_explains_each_wrong_case(capsys):
+    checks.check_same_candidate(dict(SAME_CANDIDATE))
+    assert capsys.readouterr().out.startswith("✓ same_candidate is correct")
+    for case in SAME_CANDIDATE:
+        flipped = {**SAME_CANDIDATE, case: not SAME_CANDIDATE[case]}
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_same_candidate(flipped)
+        message = str(failure.value)
+        assert repr(case) in message and forward.SAME_CANDIDATE_CASES[case][1] in message
+        assert message.count("largest difference") == 1
+    with pytest.raises(CheckFailure, match="no answer for: 'r = 1'"):
+        checks.check_same_candidate({k: v for k, v in SAME_CANDIDATE.items() if k != "r = 1"})
+    with pytest.raises(CheckFailure, match="answer True or False"):
+        checks.check_same_candidate({**SAME_CANDIDATE, "r = 1": "yes"})
+
+
+def test_keep_bias_50_wants_the_smallest_working_bias_on_the_grid(capsys):
+    # found independently: the norms at 1.0 and 1.5 straddle 1e-3
+    assert bptt.keep_norm_at_50(1.0) < 1e-3 < bptt.keep_norm_at_50(1.5)
+    checks.check_keep_bias_50(1.5)
+    assert capsys.readouterr().out.startswith("✓ keep_bias_50 is correct")
+    with pytest.raises(CheckFailure, match=r"= 1: the gradient norm 50 steps back is 3.8e-05.*raise the bias"):
+        checks.check_keep_bias_50(1.0)
+    with pytest.raises(CheckFailure, match=r"= 2 works .*but so does 1.5"):
+        checks.check_keep_bias_50(2.0)
+    with pytest.raises(CheckFailure, match="A negative bias pushes z towards 0"):
+        checks.check_keep_bias_50(-1.5)
+    with pytest.raises(CheckFailure, match="not on the grid"):
+        checks.check_keep_bias_50(1.7)
+    with pytest.raises(CheckFailure, match="must be one number"):
+        checks.check_keep_bias_50("1.5")
+
+
+DOMINANT = {"z ≈ 1": "direct", "z ≈ 0, r ≈ 1": "candidate", "at initialisation": "direct"}
+
+
+def test_dominant_paths_measures_each_regime_and_explains_a_wrong_guess(capsys):
+    checks.check_dominant_paths(dict(DOMINANT))
+    assert capsys.readouterr().out.startswith("✓ dominant_paths is correct")
+    for regime, other in [("z ≈ 1", "gates"), ("z ≈ 0, r ≈ 1", "direct"), ("at initialisation", "candidate")]:
+        with pytest.raises(CheckFailure) as failure:
+            checks.check_dominant_paths({**DOMINANT, regime: other})
+        assert bptt.WHY_PATH[regime] in str(failure.value) and f"so {DOMINANT[regime]!r} dominates" in str(failure.value)
+    with pytest.raises(CheckFailure, match="answer one of"):
+        checks.check_dominant_paths({**DOMINANT, "z ≈ 1": "the direct one"})
+
+
+def test_path_parts_add_up_to_the_packages_gradient():
+    """The three parts the prediction exercise measures are the whole of gru_step_backward's
+    dh_prev, and none of them is empty."""
+    rng = np.random.default_rng(0)
+    p = gc.GRUParams.init(rng, D=3, H=8)
+    x, h, delta = rng.standard_normal((5, 3)), rng.uniform(-1, 1, (5, 8)), rng.standard_normal((5, 8))
+    parts = bptt.path_parts(p, x, h, delta)
+    _, c = gc.gru_step_forward(x, h, p)
+    assert np.allclose(sum(parts.values()), gc.gru_step_backward(delta, c)[1], rtol=1e-12)
+    assert all(np.abs(v).max() > 1e-3 for v in parts.values())

@@ -64,6 +64,15 @@ def test_a_top_level_region_becomes_assignments_of_none():
                                    "other = None  # your answer\nprint(answer)")
 
 
+def test_a_region_that_fills_in_a_template_above_it_leaves_the_template_as_the_stub():
+    source = ('answer = {"a": None, "b": None}\n### BEGIN SOLUTION\nanswer = {"a": 1, "b": 2}\n'
+              '### END SOLUTION\ncheck(answer)')
+    assert stub_source(source) == 'answer = {"a": None, "b": None}\ncheck(answer)'
+    # a region that assigns a name the template does not have still gets its line
+    source = "a = None\n### BEGIN SOLUTION\na = 1\nb = 2\n### END SOLUTION"
+    assert stub_source(source) == "a = None\na = None  # your answer\nb = None  # your answer"
+
+
 def test_an_unclosed_region_is_an_error():
     with pytest.raises(ValueError, match="without '### END SOLUTION'"):
         stub_source("def f():\n    ### BEGIN SOLUTION\n    return 1\n")

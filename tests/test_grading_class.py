@@ -20,6 +20,7 @@ import class_fixtures
 from gru_course.grading import grade
 
 TIMEOUT = 8
+FULL = 15            # the points of exercises/02_forward_flow.ipynb, solved
 
 
 def digest(path):
@@ -54,7 +55,7 @@ def test_submission_files_are_byte_identical_after_grading(graded):
 def test_solved_submissions_get_full_marks(graded):
     for learner in ("learner00", "learner01"):
         result = graded["results"][learner]
-        assert result.status == "graded" and result.points == result.max_points == 11
+        assert result.status == "graded" and result.points == result.max_points == FULL
 
 
 def test_an_infinite_loop_times_out_and_the_rest_still_grades(graded):
@@ -62,7 +63,7 @@ def test_an_infinite_loop_times_out_and_the_rest_still_grades(graded):
     assert outcomes(result)["candidate_after"] == ("timed out", 0.0)
     timed_out = next(e for e in result.exercises if e.exercise == "candidate_after")
     assert f"timed out after {TIMEOUT} s" in timed_out.message
-    assert result.points == 10 and outcomes(result)["to_course_convention"] == ("passed", 2.0)
+    assert result.points == FULL - 1 and outcomes(result)["to_course_convention"] == ("passed", 2.0)
 
 
 @pytest.mark.parametrize("learner, kept", [("os_exit", 2.0), ("segfault", 1.0)])
@@ -121,7 +122,7 @@ def test_unusable_files_get_a_clear_reason_and_grading_goes_on(graded, learner, 
 def test_json_has_per_learner_and_per_exercise_results(graded):
     report = graded["json"]
     assert set(report) == {"points", "max_points", "learners", "notebooks"}
-    assert report["learners"]["learner00"] == {"points": 11.0, "max_points": 11.0}
+    assert report["learners"]["learner00"] == {"points": float(FULL), "max_points": float(FULL)}
     entry = next(nb for nb in report["notebooks"] if nb["learner"] == "infinite_loop")
     assert set(entry) == {"learner", "notebook", "exercise_set", "status", "points", "max_points",
                           "problem", "flags", "notes", "exercises"}
@@ -131,7 +132,7 @@ def test_json_has_per_learner_and_per_exercise_results(graded):
 
 def test_csv_is_a_gradebook_row_per_submission(graded):
     rows = {row["learner"]: row for row in graded["csv"]}
-    assert rows["learner01"]["points"] == "11" and rows["learner01"]["02_forward_flow:gru_step"] == "2"
+    assert rows["learner01"]["points"] == str(FULL) and rows["learner01"]["02_forward_flow:gru_step"] == "2"
     assert rows["deleted_check"]["02_forward_flow:gru_step"] == "0"
     assert rows["empty"]["status"] == "not graded" and rows["empty"]["problem"] == "the file is empty"
 
@@ -152,7 +153,7 @@ def test_a_crash_of_the_grader_keeps_every_finished_result(tmp_path):
     os.killpg(grader.pid, signal.SIGKILL)          # the grader and its kernels, mid-run
     grader.wait()
     kept = [nb for nb in json.loads(out.read_text())["notebooks"] if nb["status"] == "graded"]
-    assert len(kept) >= 2 and all(nb["points"] == nb["max_points"] == 11 for nb in kept)
+    assert len(kept) >= 2 and all(nb["points"] == nb["max_points"] == FULL for nb in kept)
 
 
 def test_the_cli_grades_a_folder_with_a_progress_bar(tmp_path):
@@ -162,5 +163,5 @@ def test_the_cli_grades_a_folder_with_a_progress_bar(tmp_path):
                           "--csv", str(tmp_path / "book.csv")], capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
     assert "2/2" in cli.stderr and "grading: 100%" in cli.stderr
-    assert "11 of 11 points" in cli.stdout and "not graded: the file is empty" in cli.stdout
+    assert f"{FULL} of {FULL} points" in cli.stdout and "not graded: the file is empty" in cli.stdout
     assert (tmp_path / "book.csv").read_text().startswith("learner,notebook,exercise_set")

@@ -1,5 +1,6 @@
 """Checks for 03's exercises on whole sequences: backpropagation through time, numerical
-gradients, finding where a broken backward pass first goes wrong, and gradient clipping."""
+gradients, finding where a broken backward pass first goes wrong, gradient clipping, and the two
+designs: the smallest keep bias that carries a gradient 50 steps, and which path dominates."""
 from __future__ import annotations
 
 import numpy as np
@@ -239,3 +240,121 @@ def check_clip_gradients(clip_gradients) -> None:
         engine.compare_params(name, out, _clip(grads, max_norm), (grads, max_norm),
                               CLIP_GRADIENTS_MISTAKES, case)
     engine.passed(name, "large gradients rescaled to max_norm, small ones unchanged")
+
+
+# --- design: the smallest keep bias that carries the gradient 50 steps -------------------------
+
+KEEP_BIAS_GRID = np.arange(-2.0, 8.01, 0.5)
+
+
+def keep_norm_at_50(bias: float) -> float:
+    """‖∂h_T/∂h_{T-50}‖ of the exercise's 8 GRUs (seed 3, D = 4, H = 16) with b_z raised by bias."""
+    from ..gradient_flow import mean_jacobian_norms
+    return float(mean_jacobian_norms("gru", np.random.default_rng(3), T=50, D=4, H=16, n_init=8,
+                                     gate_bias=bias)[49])
+
+
+def check_keep_bias_50(keep_bias_50) -> None:
+    """keep_bias_50: the smallest bias on the grid -2, -1.5, ..., 8 whose norm at distance 50 > 1e-3."""
+    name = "keep_bias_50"
+    if keep_bias_50 is None:
+        raise CheckFailure(f"{name} is None: replace None with a number, the bias you found.")
+    if isinstance(keep_bias_50, bool) or not isinstance(keep_bias_50, (int, float, np.integer, np.floating)):
+        raise CheckFailure(f"{name} must be one number (a float such as 2.5), got a "
+                           f"{type(keep_bias_50).__name__}.")
+    b = float(keep_bias_50)
+    if not np.isclose(KEEP_BIAS_GRID, b).any():
+        raise CheckFailure(f"{name} = {b:g} is not on the grid: try the biases -2, -1.5, ..., 7.5, 8 "
+                           f"(steps of 0.5) and give the smallest that works.")
+    norm = keep_norm_at_50(b)
+    if norm <= 1e-3:
+        hint = (" A negative bias pushes z towards 0, which in the course's convention *takes* the "
+                "candidate and lets the old state go." if b < 0 else
+                " Each step's direct path multiplies by z = σ(b_z + bias): raise the bias.")
+        raise CheckFailure(f"{name} = {b:g}: the gradient norm 50 steps back is {norm:.1e}, not above "
+                           f"1e-3.{hint}")
+    lower = keep_norm_at_50(b - 0.5)
+    if lower > 1e-3:
+        raise CheckFailure(f"{name} = {b:g} works (norm {norm:.1e}), but so does {b - 0.5:g} (norm "
+                           f"{lower:.1e}): the exercise asks for the smallest bias on the grid.")
+    engine.passed(name, f"norm {norm:.1e} at distance 50, and {lower:.1e} at {b - 0.5:g}")
+
+
+# --- prediction: which path of ∂L/∂h_{t-1} dominates? ----------------------------------------
+
+PATHS = ("direct", "candidate", "gates")
+
+
+def path_norms(p, rng, N: int = 64) -> dict:
+    """Root-mean-square size of each of the three parts of ∂L/∂h_{t-1} for one GRU step, over N
+    random inputs, previous states in (-1, 1) and upstream gradients: direct (δ ⊙ z), through
+    the candidate ((δ_{a_n} W_hn^T) ⊙ r), through the gates (δ_{a_r} W_hr^T + δ_{a_z} W_hz^T)."""
+    x = rng.standard_normal((N, p.W_xr.shape[0]))
+    h = rng.uniform(-1, 1, (N, p.W_xr.shape[1]))
+    parts = path_parts(p, x, h, rng.standard_normal(h.shape))
+    return {k: float(np.linalg.norm(v) / np.sqrt(N)) for k, v in parts.items()}
+
+
+def path_parts(p, x, h, delta) -> dict:
+    """The three parts of ∂L/∂h_{t-1} (lecture 03 §2.4) for one step of the lecture form."""
+    from ..gru import gru_step_forward
+    _, c = gru_step_forward(x, h, p)
+    da_n = delta * (1 - c.z) * (1 - c.n ** 2)
+    back_n = da_n @ p.W_hn.T
+    da_r = back_n * h * c.r * (1 - c.r)
+    da_z = delta * (h - c.n) * c.z * (1 - c.z)
+    return {"direct": delta * c.z, "candidate": back_n * c.r,
+            "gates": da_r @ p.W_hr.T + da_z @ p.W_hz.T}
+
+
+def path_regimes():
+    """The exercise's three GRUs (seed 24, D = 3, H = 8), by regime."""
+    from ..gru import GRUParams
+    p = GRUParams.init(np.random.default_rng(24), D=3, H=8)
+    return {"z ≈ 1": p._replace(b_z=np.full(8, 6.0)),
+            "z ≈ 0, r ≈ 1": p._replace(b_z=np.full(8, -6.0), b_r=np.full(8, 6.0)),
+            "at initialisation": p}
+
+
+WHY_PATH = {
+    "z ≈ 1": "With z ≈ 1 the direct path δ ⊙ z passes the gradient almost whole, and every other "
+             "path carries a factor 1 - z (through the candidate) or z(1 - z) (through the gates).",
+    "z ≈ 0, r ≈ 1": "With z ≈ 0 the direct path δ ⊙ z is nearly 0 and z(1 - z) silences the update "
+                    "gate's path; the candidate, taken whole (1 - z ≈ 1) and fed the whole state "
+                    "(r ≈ 1), carries it.",
+    "at initialisation": "At initialisation z ≈ 0.5, so the direct path passes about half of δ, "
+                         "while the other paths go through small weights (about 1/√H) and slopes "
+                         "of at most 1 (tanh) or 1/4 (σ).",
+}
+
+
+def check_dominant_paths(dominant_paths) -> None:
+    """dominant_paths: dict regime -> 'direct' | 'candidate' | 'gates', the largest part of ∂L/∂h_{t-1}."""
+    name = "dominant_paths"
+    regimes = path_regimes()
+    if dominant_paths is None:
+        raise CheckFailure(f"{name} is None: fill in the dictionary, one path name per regime.")
+    if not isinstance(dominant_paths, dict):
+        raise CheckFailure(f"{name} must be a dict from regime to path name, got a "
+                           f"{type(dominant_paths).__name__}.")
+    missing = [k for k in regimes if k not in dominant_paths]
+    if missing:
+        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
+                           f"(keep the keys as they are written).")
+    if all(dominant_paths[k] is None for k in regimes):
+        raise CheckFailure(f"{name} is None for every regime: replace each None with "
+                           f"'direct', 'candidate' or 'gates'.")
+    bad = [k for k in regimes if dominant_paths[k] not in PATHS]
+    if bad:
+        raise CheckFailure(f"{name}: answer one of {PATHS} for {', '.join(repr(k) for k in bad)}; "
+                           f"got {', '.join(repr(dominant_paths[k]) for k in bad)}.")
+    wrong = []
+    for k, p in regimes.items():
+        sizes = path_norms(p, np.random.default_rng(25))
+        truth = max(sizes, key=sizes.get)
+        if dominant_paths[k] != truth:
+            measured = ", ".join(f"{path} {size:.2g}" for path, size in sizes.items())
+            wrong.append(f"{k!r}: measured {measured}, so {truth!r} dominates. {WHY_PATH[k]}")
+    if wrong:
+        raise CheckFailure(f"{name}: " + " ".join(wrong))
+    engine.passed(name, "3 regimes, each measured")

@@ -1,4 +1,5 @@
-"""Checks for the last exercises of 02 Forward flow: a step, a sequence, the convention map.
+"""Checks for the last exercises of 02 Forward flow: a step, a sequence, the convention map, and
+the two designs: a column-vector GRU in the row form, and when the two reset placements agree.
 
 The gates and the candidate they are built from are checked in gates.py, whose reference
 functions (_gate, _candidate) these checks reuse.
@@ -131,3 +132,157 @@ def check_to_course_convention(to_course_convention) -> None:
         if gap > engine.TOL:       # cannot happen when every field is right; a guard, not a hint
             raise CheckFailure(f"{name}: the states still differ (relative error {gap:.1e}).")
     engine.passed(name, "both conventions now give identical states")
+
+
+# --- design: a column-vector GRU in the course's row form -------------------------------------
+
+COLUMN_FIELDS = ("W_xr", "W_hr", "b_r", "W_xz", "W_hz", "b_z", "W_xg", "W_hg", "b_g")
+
+
+def column_case(rng, D, H):
+    """A GRU written as the Korean equation slides write it: W (H, D) acting on a column x."""
+    shapes = {"W_x": (H, D), "W_h": (H, H), "b_": (H,)}
+    return {f: rng.standard_normal(shapes[f[:3] if f.startswith("W") else "b_"]) for f in COLUMN_FIELDS}
+
+
+def _from_columns(col, transpose=True, split="xn", flip=False, swap_candidate=False):
+    from ..gru import GRUParams
+    t = (lambda W: W.T) if transpose else (lambda W: W)
+    sign = -1.0 if flip else 1.0
+    W_xn, W_hn = (col["W_hg"], col["W_xg"]) if swap_candidate else (col["W_xg"], col["W_hg"])
+    b = col["b_g"]
+    b_xn, b_hn = {"xn": (b, 0 * b), "both": (b, b), "none": (0 * b, 0 * b)}[split]
+    return GRUParams(t(col["W_xr"]), t(col["W_hr"]), col["b_r"], sign * t(col["W_xz"]),
+                     sign * t(col["W_hz"]), sign * col["b_z"], t(W_xn), t(W_hn), b_xn, b_hn)
+
+
+FROM_COLUMN_FORM_MISTAKES = [
+    Mistake("The weights are not transposed: the slides' W_xr is (H, D) and multiplies a column, "
+            "W_xr x_t; the course's is (D, H) and multiplies a row from the right, x_t W_xr. "
+            "Use col['W_xr'].T and so on.", lambda col: _from_columns(col, transpose=False)),
+    Mistake("The candidate's bias is counted twice: the slides have one bias b_g; put it in b_xn "
+            "and zeros in b_hn (in the course's form only their sum matters).",
+            lambda col: _from_columns(col, split="both")),
+    Mistake("The candidate's bias b_g is missing: put it in b_xn (and zeros in b_hn).",
+            lambda col: _from_columns(col, split="none")),
+    Mistake("You flipped the update gate, but the slides' z already keeps the old state, "
+            "h_t = z ⊙ h_{t-1} + (1 - z) g_t, exactly like the course's: copy it as it is.",
+            lambda col: _from_columns(col, flip=True)),
+    Mistake("W_xg and W_hg are exchanged: W_xg multiplies the input x_t, W_hg the reset state "
+            "r ⊙ h_{t-1}.", lambda col: _from_columns(col, swap_candidate=True)),
+]
+
+
+def check_from_column_form(from_column_form) -> None:
+    """from_column_form(col) -> GRUParams computing what the column-vector GRU `col` computes."""
+    from ..gru import GRUParams
+    from ..gru_sequence import gru_forward
+    name = "from_column_form"
+    rng = np.random.default_rng(22)
+    for D, H in [(3, 3), (2, 4), (4, 3)]:           # D == H first: a missing transpose still runs
+        col = column_case(rng, D, H)
+        out, _ = engine.call(name, from_column_form, col)
+        if out is None:
+            raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+        if not engine.is_params(out, GRUParams):
+            raise CheckFailure(f"{name} returned a {type(out).__name__}; return a GRUParams(W_xr, "
+                               f"W_hr, b_r, W_xz, W_hz, b_z, W_xn, W_hn, b_xn, b_hn).")
+        expected = _from_columns(col)
+        for field, a, b in zip(GRUParams._fields, out, expected):
+            if np.shape(a) != np.shape(b):
+                hint = (" It is the slides' shape: transpose it." if np.shape(a) == np.shape(b)[::-1]
+                        and len(np.shape(b)) == 2 else "")
+                raise CheckFailure(f"{name}: {field} has shape {np.shape(a)}, the course's "
+                                   f"{field} is {np.shape(b)} for D={D}, H={H}.{hint}")
+        xs, h0 = rng.standard_normal((4, 2, D)), rng.standard_normal((2, H))
+        got = gru_forward(xs, h0, GRUParams(*(np.asarray(a, dtype=float) for a in out)))[0]
+        want = gru_forward(xs, h0, expected)[0]
+        if engine.rel_error(got, want) <= engine.TOL:
+            continue
+        for mistake in FROM_COLUMN_FORM_MISTAKES:
+            wrong = gru_forward(xs, h0, mistake.answer(col))[0]
+            if engine.rel_error(got, wrong) <= engine.TOL:
+                raise CheckFailure(f"{name} is wrong for D={D}, H={H}. {mistake.hint}")
+        raise CheckFailure(f"{name} is wrong for D={D}, H={H}: {_column_diagnosis(out, expected)}")
+    engine.passed(name, "the same states as the column-vector GRU for 3 sizes")
+
+
+def _column_diagnosis(out, expected) -> str:
+    """Name the fields that differ, and how: transposed, negated, or just different."""
+    notes = []
+    for field, a, b in zip(expected._fields, out, expected):
+        if field in ("b_xn", "b_hn"):
+            continue
+        a = np.asarray(a, dtype=float)
+        if engine.rel_error(a, b) <= engine.TOL:
+            continue
+        if a.ndim == 2 and a.shape == b.T.shape and engine.rel_error(a, b.T) <= engine.TOL:
+            notes.append(f"{field} is not transposed")
+        elif engine.rel_error(a, -b) <= engine.TOL:
+            notes.append(f"{field} has the wrong sign")
+        else:
+            notes.append(f"{field} is not the slides' matching weight, transposed")
+    total = np.asarray(out.b_xn, dtype=float) + np.asarray(out.b_hn, dtype=float)
+    if engine.rel_error(total, expected.b_xn) > engine.TOL:
+        notes.append("b_xn + b_hn should add up to the slides' b_g")
+    return "; ".join(notes) + "." if notes else "the fields look right but the states differ."
+
+
+# --- prediction: when do reset-before and reset-after agree? ----------------------------------
+
+SAME_CANDIDATE_CASES = {
+    "r = 1": (True, "With r = 1 both forms reduce to tanh(x W_xn + b_xn + h W_hn + b_hn)."),
+    "h_prev = 0 and b_hn = 0": (True, "With h_prev = 0 and b_hn = 0 the whole recurrent term is 0 in "
+                                      "both forms, whatever r is."),
+    "h_prev = 0 and b_hn ≠ 0": (False, "With h_prev = 0, reset-before still adds b_hn in full, "
+                                       "reset-after adds r ⊙ b_hn: they differ unless r = 1."),
+    "r = 0 and b_hn ≠ 0": (False, "With r = 0, reset-before keeps b_hn (only r ⊙ h_prev vanishes), "
+                                  "reset-after multiplies b_hn by 0 too: they differ by b_hn."),
+}
+
+
+def _candidate_forms(case, rng, D=3, H=4):
+    from ..gru import GRUParams
+    p = GRUParams.init(rng, D, H)
+    x, h = rng.standard_normal((2, D)), rng.standard_normal((2, H))
+    if case.startswith("h_prev = 0"):
+        h = 0 * h
+        p = p._replace(b_hn=0 * p.b_hn if "b_hn = 0" in case else p.b_hn + 1.0)
+    r = {"r = 1": np.ones((2, H)), "r = 0 and b_hn ≠ 0": np.zeros((2, H))}.get(
+        case, _gate(x, h, p, "r"))
+    if case == "r = 0 and b_hn ≠ 0":
+        p = p._replace(b_hn=p.b_hn + 1.0)
+    return _candidate(x, h, r, p, "before"), _candidate(x, h, r, p, "after")
+
+
+def check_same_candidate(same_candidate) -> None:
+    """same_candidate: dict case -> True/False, whether both reset placements give the same n_t."""
+    name = "same_candidate"
+    if same_candidate is None:
+        raise CheckFailure(f"{name} is None: fill in the dictionary with True or False for each case.")
+    if not isinstance(same_candidate, dict):
+        raise CheckFailure(f"{name} must be a dict from each case to True or False, got a "
+                           f"{type(same_candidate).__name__}.")
+    missing = [case for case in SAME_CANDIDATE_CASES if case not in same_candidate]
+    if missing:
+        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
+                           f"(keep the keys as they are written).")
+    if all(same_candidate[case] is None for case in SAME_CANDIDATE_CASES):
+        raise CheckFailure(f"{name} is None for every case: replace each None with True "
+                           f"or False.")
+    not_bool = [case for case in SAME_CANDIDATE_CASES
+                if not isinstance(same_candidate[case], (bool, np.bool_))]
+    if not_bool:
+        raise CheckFailure(f"{name}: answer True or False for {', '.join(repr(c) for c in not_bool)}.")
+    wrong = []
+    rng = np.random.default_rng(23)
+    for case, (truth, why) in SAME_CANDIDATE_CASES.items():
+        before, after = _candidate_forms(case, rng)
+        measured = bool(np.allclose(before, after, rtol=0, atol=1e-12))
+        assert measured == truth, case                     # the catalogue is measured, not asserted
+        if bool(same_candidate[case]) != truth:
+            wrong.append(f"{case!r}: the two candidates {'agree' if truth else 'differ'} "
+                         f"(largest difference {np.abs(before - after).max():.2g}). {why}")
+    if wrong:
+        raise CheckFailure(f"{name}: " + " ".join(wrong))
+    engine.passed(name, f"{len(SAME_CANDIDATE_CASES)} cases, each measured")
