@@ -38,7 +38,7 @@ def _zeroed(model, unit, recurrent="column", head="column", blocks=None, inplace
 
 
 ABLATE_MISTAKES = [
-    Mistake("You zeroed a row where a column is meant. weight_hh_l0 is (3H, H): row i computes "
+    Mistake("You zeroed a row where a column is meant. weight_hh_l0 is (gates × H, H): row i computes "
             "gate input i, column u is what unit u sends to every gate; zero weight_hh_l0[:, unit] "
             "and head.weight[:, unit] (head.weight is (V, H)).",
             lambda m, u: _zeroed(m, u, recurrent="row", head="row")),

@@ -78,7 +78,7 @@ def step_backward_variant(dh, cache: GRUStepCache, bug: str | None = None):
         dh_prev = dh_prev + d_hn_in @ p.W_hn.T
         dW_hn, db_hn = h.T @ d_hn_in, d_hn_in.sum(0)
     else:
-        drh = da_n @ p.W_hn.T
+        drh = da_n @ (p.W_hn if bug == "W_hn not transposed" else p.W_hn.T)
         dr = drh * h
         if bug != "no candidate path":
             dh_prev = dh_prev + drh * r
@@ -123,6 +123,8 @@ GRU_STEP_BACKWARD_MISTAKES = [
     Mistake("You differentiated the reset-after candidate r ⊙ (h_prev W_hn + b_hn); this "
             "exercise uses the lecture form (r ⊙ h_prev) W_hn.", _variant("reset after")),
     Mistake("The tanh derivative is missing: da_n = dn ⊙ (1 - n²).", _variant("no tanh'")),
+    Mistake("W_hn is not transposed on the way back: the candidate computed (r ⊙ h_prev) @ W_hn, "
+            "so the gradient reaching r ⊙ h_prev is da_n @ W_hnᵀ.", _variant("W_hn not transposed")),
     Mistake("The sigmoid derivatives are missing: da_r = dr ⊙ r (1 - r), da_z = dz ⊙ z (1 - z).",
             _variant("no sigmoid'")),
     Mistake("dx_t misses the contributions through the gates: dx_t = da_r W_xrᵀ + da_z W_xzᵀ "
@@ -198,5 +200,72 @@ def check_gru_step_backward(gru_step_backward) -> None:
                                    _flatten(_step_backward(dh, cache)), (dh, cache),
                                    GRU_STEP_BACKWARD_MISTAKES, f"N={N}, D={D}, H={H}")
         if unexplained:
-            raise CheckFailure(unexplained)
+            where = localise_step(dh, cache, dict(zip(labels, _flatten((dx, dh_prev, grads)))))
+            raise CheckFailure(f"{unexplained} {where}".rstrip())
     engine.passed(name, f"dx, dh_prev and all ten parameter gradients on {len(SIZES)} cases")
+
+
+def _parts(dh, cache):
+    """The intermediate gradients of one step (lecture form), and the pieces dx and dh_prev add."""
+    x, h, r, z, n, _, p, _ = cache
+    da_n = dh * (1 - z) * (1 - n * n)
+    d_rh = da_n @ p.W_hn.T
+    da_r = d_rh * h * r * (1 - r)
+    da_z = dh * (h - n) * z * (1 - z)
+    dh_prev = {"the direct path dh ⊙ z": dh * z, "the candidate path (da_n W_hnᵀ) ⊙ r": d_rh * r,
+               "the reset gate's path da_r W_hrᵀ": da_r @ p.W_hr.T,
+               "the update gate's path da_z W_hzᵀ": da_z @ p.W_hz.T}
+    dx = {"da_r W_xrᵀ": da_r @ p.W_xr.T, "da_z W_xzᵀ": da_z @ p.W_xz.T, "da_n W_xnᵀ": da_n @ p.W_xn.T}
+    return da_r, da_z, da_n, dh_prev, dx
+
+
+def _missing_terms(out, terms: dict) -> list[str] | None:
+    """The terms whose omission makes `out` equal the sum of the others, if one subset does."""
+    names = list(terms)
+    for k in range(1, len(names)):
+        for mask in range(1, 2 ** len(names)):
+            left = [n for i, n in enumerate(names) if mask >> i & 1]
+            if len(left) != k:
+                continue
+            rest = sum(terms[n] for n in names if n not in left)
+            if np.shape(out) == np.shape(rest) and rel_error(out, rest) <= TOL:
+                return left
+    return None
+
+
+def localise_step(dh, cache, got: dict) -> str:
+    """Where a step's backward pass goes wrong, read from which of its results are wrong: every
+    result downstream of a wrong intermediate is wrong, every other one right."""
+    x, h, r, z, n, _, p, _ = cache
+    da_r, da_z, da_n, dh_parts, dx_parts = _parts(dh, cache)
+    right = {label: rel_error(got[label], ref) <= TOL for label, ref in
+             zip(["dx", "dh_prev"] + [f"grads.{f}" for f in GRUParams._fields],
+                 _flatten(_step_backward(dh, cache)))}
+    bad = {label for label, ok in right.items() if not ok}
+    if bad == {"dh_prev"}:
+        missing = _missing_terms(got["dh_prev"], dh_parts)
+        if missing:
+            return f"Every parameter gradient is right, but dh_prev misses {' and '.join(missing)}."
+        return ("Every parameter gradient is right, but dh_prev is wrong: it is the sum of four "
+                "paths, the direct one dh ⊙ z, the candidate's and the two gates'.")
+    if bad == {"dx"}:
+        missing = _missing_terms(got["dx"], dx_parts)
+        if missing:
+            return f"Only dx is wrong: it misses {' and '.join(missing)}."
+        return "Only dx is wrong: dx = da_r W_xrᵀ + da_z W_xzᵀ + da_n W_xnᵀ."
+    if bad and bad <= {"grads.b_r", "grads.b_z", "grads.b_xn", "grads.b_hn"}:
+        return ("Only bias gradients are wrong, the weights' are right: a bias is added to every "
+                "example of the batch, so its gradient is the *sum* over the batch of its "
+                "pre-activation's gradient (not the mean, not one row).")
+    if bad == {"grads.W_hn"}:
+        return "Only dW_hn is wrong: W_hn multiplied r ⊙ h_prev, so dW_hn = (r ⊙ h_prev)ᵀ da_n."
+    if "grads.W_xn" in bad or "grads.b_xn" in bad:
+        return ("The candidate's gradients are wrong from the start (dW_xn, db_xn), so da_n is: "
+                "da_n = dh ⊙ (1 - z) ⊙ (1 - n²), with tanh' written with the output n.")
+    if {"grads.W_xz", "grads.b_z"} & bad and not {"grads.W_xr", "grads.b_r"} & bad:
+        return ("The candidate's and the reset gate's gradients are right, the update gate's are "
+                "not, so da_z is wrong: da_z = dh ⊙ (h_prev - n) ⊙ z (1 - z).")
+    if {"grads.W_xr", "grads.b_r"} & bad and not {"grads.W_xz", "grads.b_z"} & bad:
+        return ("The candidate's and the update gate's gradients are right, the reset gate's are "
+                "not, so da_r is wrong: da_r = (da_n W_hnᵀ) ⊙ h_prev ⊙ r (1 - r).")
+    return ""

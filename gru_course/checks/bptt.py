@@ -276,7 +276,9 @@ def check_keep_bias_50(keep_bias_50) -> None:
     lower = keep_norm_at_50(b - 0.5)
     if lower > 1e-3:
         raise CheckFailure(f"{name} = {b:g} works (norm {norm:.1e}), but so does {b - 0.5:g} (norm "
-                           f"{lower:.1e}): the exercise asks for the smallest bias on the grid.")
+                           f"{lower:.1e}): the exercise asks for the smallest bias on the grid. (A "
+                           f"guess from the direct path alone, 4 z^50, comes out too high: the "
+                           f"other paths add to it.)")
     engine.passed(name, f"norm {norm:.1e} at distance 50, and {lower:.1e} at {b - 0.5:g}")
 
 
@@ -323,8 +325,8 @@ WHY_PATH = {
                     "gate's path; the candidate, taken whole (1 - z ≈ 1) and fed the whole state "
                     "(r ≈ 1), carries it.",
     "at initialisation": "At initialisation z ≈ 0.5, so the direct path passes about half of δ, "
-                         "while the other paths go through small weights (about 1/√H) and slopes "
-                         "of at most 1 (tanh) or 1/4 (σ).",
+                         "while the candidate's path is scaled by 1 - z ≈ 0.5, by r ≈ 0.5 and by "
+                         "tanh' < 1 on top of W_hn, and the gates' paths by σ' ≤ 1/4.",
 }
 
 

@@ -9,6 +9,7 @@ a known mistake produces, that mistake's hint.
 from __future__ import annotations
 
 import pathlib
+import re
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -98,16 +99,22 @@ def array(name: str, out, shape: tuple, spec: str, what: str = "") -> np.ndarray
                            f"{tuple(shape)}.{hint}")
     if out.dtype.kind != "f":
         raise CheckFailure(f"{label} an array of dtype {out.dtype}; expected floating point values.")
+    if out.dtype != np.float64:
+        raise CheckFailure(f"{label} {out.dtype} values; the course computes in float64 (the "
+                           f"inputs are float64): somewhere your code converts, e.g. "
+                           f".astype(np.float32) or np.float32(...).")
     if not np.isfinite(out).all():
         raise CheckFailure(f"{label} NaN or inf values; every entry should be a finite number.")
     return out
 
 
 def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mistakes, case: str,
-            what: str = "", pick=lambda answer: answer) -> None:
+            what: str = "", pick=lambda answer: answer, explain=None) -> None:
     """Raise CheckFailure unless `out` equals `expected`, naming a catalogued mistake if one fits.
 
     `pick` takes the relevant part of a mistake's answer (e.g. one item of a returned tuple).
+    `explain`, if given, is called when no catalogued mistake fits; the sentence it returns
+    (probes.py: which term or which input is wrong) leads the message.
     """
     if rel_error(out, expected) <= TOL:
         return
@@ -122,8 +129,12 @@ def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mista
         if wrong.shape == out.shape and rel_error(out, wrong) <= TOL:
             raise CheckFailure(f"{label} is wrong on {case}. {mistake.hint}")
     i = np.unravel_index(np.argmax(np.abs(out - expected)), out.shape)
-    raise CheckFailure(f"{label} is wrong on {case}: relative error {rel_error(out, expected):.1e}; "
-                       f"entry {tuple(int(k) for k in i)} is {out[i]:.6g}, expected {expected[i]:.6g}.")
+    numbers = (f"relative error {rel_error(out, expected):.1e}; entry {tuple(int(k) for k in i)} is "
+               f"{out[i]:.6g}, expected {expected[i]:.6g}")
+    sentence = explain() if explain else ""
+    if sentence:
+        raise CheckFailure(f"{label} is wrong on {case}. {sentence} ({numbers}.)")
+    raise CheckFailure(f"{label} is wrong on {case}: {numbers}.")
 
 
 def is_params(value, cls) -> bool:
@@ -209,9 +220,20 @@ _CAUSES = [
 ]
 
 
+_LINE_CAUSES = [
+    (re.compile(r"\[\s*:\s*,\s*t\s*\]"),
+     "Sequences here are time-major, (T, N, D): the input of step t is xs[t]; xs[:, t] takes "
+     "example t of every step."),
+]
+
+
 def _known_cause(exc: BaseException) -> str:
     text = str(exc)
-    return "".join(f"\n  {hint}" for key, hint in _CAUSES if key in text)
+    hints = [hint for key, hint in _CAUSES if key in text]
+    lines = [f.line or "" for f in traceback.extract_tb(exc.__traceback__)
+             if not f.filename.startswith(_PACKAGE_DIR)]
+    hints += [hint for pattern, hint in _LINE_CAUSES if any(pattern.search(line) for line in lines)]
+    return "".join(f"\n  {hint}" for hint in hints)
 
 
 def _where(exc: BaseException) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..conventions import flip_update_gate, gru_step_z_takes
-from . import engine
+from . import engine, probes
 from .engine import CheckFailure, Mistake
 from .gates import SIZES, _candidate, _gate, cases
 
@@ -52,13 +52,42 @@ def check_gru_step(gru_step) -> None:
     for (x, h, p), case in cases(seed=5):
         out, _ = engine.call("gru_step", gru_step, x, h, p)
         out = engine.array("gru_step", out, h.shape, "(N, H)")
-        engine.compare("gru_step", out, _step(x, h, p), (x, h, p), GRU_STEP_MISTAKES, case)
+
+        def explain(x=x, h=h, p=p):
+            return " ".join(filter(None, [
+                _helpers_first(gru_step, ("reset_gate", "update_gate", "candidate", "sigmoid")),
+                probes.step_terms(gru_step, _step, x, h, p),
+                probes.dependencies("gru_step", gru_step, _step, (x, h, p),
+                                    ("x_t", "h_prev", "p"), "the GRU step")]))
+        engine.compare("gru_step", out, _step(x, h, p), (x, h, p), GRU_STEP_MISTAKES, case,
+                       explain=explain)
     engine.passed("gru_step", f"{len(SIZES)} random cases of different N, D, H")
 
 
-def _sequence(xs, h0, p, carry=True, shift=False, **step_kw):
+def _helpers_first(fn, names) -> str:
+    """If `fn` calls the learner's own helper functions (by these names), check them first: a
+    wrong helper is named instead of the caller."""
+    from . import gates
+    own = getattr(fn, "__globals__", {})
+    for helper in names:
+        if helper in getattr(getattr(fn, "__code__", None), "co_names", ()) and callable(own.get(helper)):
+            check = getattr(gates, f"check_{helper}", None)
+            try:
+                import contextlib
+                import io
+                with contextlib.redirect_stdout(io.StringIO()):
+                    check(own[helper])
+            except CheckFailure as failure:
+                return (f"It calls your {helper}, which is wrong itself; fix that first: {failure}")
+            except Exception:
+                continue
+    return ""
+
+
+def _sequence(xs, h0, p, carry=True, shift=False, late=False, **step_kw):
     hs, h = [], h0
-    for x in xs:
+    for t, x in enumerate(xs):
+        x = xs[t - 1] if late else x
         new = _step(x, h if carry else h0, p, **step_kw)
         hs.append(h if shift else new)
         h = new
@@ -71,6 +100,8 @@ GRU_SEQUENCE_MISTAKES = [
             lambda xs, h0, p: _sequence(xs, h0, p, carry=False)),
     Mistake("Off by one: hs[t] must be the state after step t (h_{t+1} counting h0 as h_0); you "
             "stored the state before it.", lambda xs, h0, p: _sequence(xs, h0, p, shift=True)),
+    Mistake("Each step must read its own input xs[t]; yours reads xs[t - 1] (at t = 0 that is "
+            "the last input, xs[-1]).", lambda xs, h0, p: _sequence(xs, h0, p, late=True)),
     Mistake(OTHER_CONVENTION, lambda xs, h0, p: _sequence(xs, h0, p, keeps=False)),
     Mistake(RESET_AFTER, lambda xs, h0, p: _sequence(xs, h0, p, reset="after")),
 ]

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..activations import sigmoid as _sigmoid
 from ..gru import GRUParams
-from . import engine
+from . import engine, probes
 from .engine import CheckFailure, Mistake
 
 SIZES = [(2, 3, 4), (1, 5, 2), (4, 2, 6)]          # (N, D, H)
@@ -59,6 +59,12 @@ def check_sigmoid(sigmoid) -> None:
                                "in which no exponential overflows, e.g. branch on the sign of a.")
         out = engine.array("sigmoid", out, a.shape, "the shape of a")
         engine.compare("sigmoid", out, _sigmoid(a), (a,), SIGMOID_MISTAKES, case)
+    tails, _ = engine.call("sigmoid", sigmoid, np.array([-40.0, 40.0]))
+    tails = engine.array("sigmoid", tails, (2,), "the shape of a")
+    if abs(tails[0] - _sigmoid(np.array(-40.0))) > 1e-6 * _sigmoid(np.array(-40.0)):
+        raise CheckFailure(f"sigmoid(-40) = {tails[0]:.3g}, but σ(-40) = 4.25e-18: your sigmoid loses "
+                           "its tail. Did you clip a (e.g. to [-30, 30])? Clipping is not needed: "
+                           "computing exp(-|a|) never overflows.")
     engine.passed("sigmoid", "random values, and ±1000 without overflow")
 
 
@@ -98,10 +104,14 @@ UPDATE_GATE_MISTAKES = _gate_mistakes("z", "r", "update") + [
 
 
 def _check_gate(name, fn, g, mistakes, seed) -> None:
+    which = {"r": "the reset gate", "z": "the update gate"}[g]
+    reference = lambda x, h, p: _gate(x, h, p, g)                 # noqa: E731
     for (x, h, p), case in cases(seed):
         out, _ = engine.call(name, fn, x, h, p)
         out = engine.array(name, out, h.shape, "(N, H)")
-        engine.compare(name, out, _gate(x, h, p, g), (x, h, p), mistakes, case)
+        engine.compare(name, out, reference(x, h, p), (x, h, p), mistakes, case,
+                       explain=lambda: probes.dependencies(name, fn, reference, (x, h, p),
+                                                           ("x_t", "h_prev", "p"), which))
     engine.passed(name, f"{len(SIZES)} random cases of different N, D, H")
 
 
@@ -179,7 +189,15 @@ def _check_candidate(name, fn, reset, mistakes, seed) -> None:
         r = _gate(x, h, p, "r")
         out, _ = engine.call(name, fn, x, h, r, p)
         out = engine.array(name, out, h.shape, "(N, H)")
-        engine.compare(name, out, _candidate(x, h, r, p, reset), (x, h, r, p), mistakes, case)
+        reference = lambda x, h, r, p: _candidate(x, h, r, p, reset)   # noqa: E731
+
+        def explain(x=x, h=h, r=r, p=p, reference=reference):
+            return " ".join(filter(None, [
+                probes.candidate_terms(fn, reference, x, h, r, p, reset),
+                probes.dependencies(name, fn, reference, (x, h, r, p), ("x_t", "h_prev", "r", "p"),
+                                    "the candidate")]))
+        engine.compare(name, out, reference(x, h, r, p), (x, h, r, p), mistakes, case,
+                       explain=explain)
     engine.passed(name, f"{len(SIZES)} random cases, reset {reset} the matrix product")
 
 

@@ -301,8 +301,8 @@ def check_forget_past(forget_past) -> None:
     out = out._replace(**{f: np.full(p.H, float(getattr(out, f))) for f in ("b_r", "b_z")
                           if np.ndim(getattr(out, f)) == 0})      # one number for every unit is fine
     if not all(np.all(np.isfinite(np.asarray(getattr(out, f), dtype=float))) for f in ("b_r", "b_z")):
-        raise CheckFailure(f"{name}: b_r and b_z must be finite numbers; -inf makes the gates' "
-                           f"arithmetic produce NaN. A large negative number such as -30 does the job.")
+        raise CheckFailure(f"{name}: b_r and b_z must be finite numbers: the course's GRU refuses "
+                           f"non-finite parameters. A large negative number such as -30 does the job.")
     bad_shape = [f for f, a, b in zip(p._fields, out, p) if np.shape(a) != np.shape(b)]
     if bad_shape:
         raise CheckFailure(f"{name}: the field(s) {', '.join(bad_shape)} changed shape; b_r and b_z "

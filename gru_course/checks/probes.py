@@ -1,0 +1,125 @@
+"""Locate a wrong answer that no catalogued mistake explains, by probing the learner's function.
+
+Two kinds of probe, both run on the learner's own function:
+- which inputs it depends on: change one parameter (or one input) at a time and see whether the
+  output moves; a gate that moves with W_hr uses the reset gate's weight, one that does not move
+  with b_z ignores its bias;
+- which term is wrong: set the parameters so that all but one term of the formula vanish or
+  become trivial (z = 0 makes h_t the candidate, z = 1 makes it h_prev, h_prev = 0 removes the
+  recurrent term, r = 1 removes the reset) and compare with the reference on the same probe.
+Each returns a sentence for the check's message, or "" when the probes find nothing.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..gradcheck import rel_error
+from . import engine
+
+BIG = 60.0                                   # σ(±60) is 1 or 0 to within 1e-26
+
+
+def _quiet(fn, *args):
+    """fn(*args) on copies, or None if it raises or does not return a float array."""
+    try:
+        with np.errstate(all="ignore"):
+            out = fn(*[engine._copy(a) for a in args])
+    except Exception:
+        return None
+    return out if isinstance(out, np.ndarray) and out.dtype.kind == "f" else None
+
+
+def _moves(fn, args, i, field=None, seed=0) -> bool | None:
+    """Whether fn's output changes when argument i (or field `field` of the tuple argument i)
+    is changed at random; None if the function cannot run on the changed input."""
+    base = _quiet(fn, *args)
+    rng = np.random.default_rng(seed)
+    changed = list(args)
+    if field is None:
+        changed[i] = args[i] + rng.standard_normal(np.shape(args[i]))
+    else:
+        value = getattr(args[i], field)
+        changed[i] = args[i]._replace(**{field: value + rng.standard_normal(value.shape)})
+    out = _quiet(fn, *changed)
+    if base is None or out is None or out.shape != base.shape:
+        return None
+    return rel_error(out, base) > 1e-9
+
+
+def dependencies(name: str, fn, reference, args: tuple, labels: tuple, what: str) -> str:
+    """A sentence naming the parameters (of the tuple argument) and inputs that the learner's
+    function uses but the reference does not, or ignores although the reference uses them.
+    `labels` names the positional arguments; `what` says whose parameters the right ones are."""
+    extra, missing = [], []
+    for i, (arg, label) in enumerate(zip(args, labels)):
+        names = arg._fields if hasattr(arg, "_fields") else (None,)
+        for field in names:
+            theirs, ours = _moves(fn, args, i, field), _moves(reference, args, i, field)
+            if theirs is None or ours is None or theirs == ours:
+                continue
+            (extra if theirs else missing).append(field or label)
+    parts = []
+    for gate, label in (("r", "reset gate"), ("z", "update gate")):
+        trio = [f"W_x{gate}", f"W_h{gate}", f"b_{gate}"]
+        if all(f in missing for f in trio):
+            missing = [f for f in missing if f not in trio]
+            parts.append(f"it never uses the {label} ({', '.join(trio)}): is something else where "
+                         f"{gate} belongs?")
+    if extra:
+        parts.append(f"it changes with {', '.join(extra)}, which {what} does not use")
+    if missing:
+        parts.append(f"it does not change with {', '.join(missing)}, which {what} uses")
+    return ("Probing " + name + " one input at a time: " + "; ".join(parts) + ".") if parts else ""
+
+
+def _set(p, **values):
+    """p with gate blocks forced: values like z=1, r=0 (weights zeroed, bias at ±BIG) or any field."""
+    for gate in ("r", "z"):
+        if gate in values:
+            level = values.pop(gate)
+            p = p._replace(**{f"W_x{gate}": 0 * getattr(p, f"W_x{gate}"),
+                              f"W_h{gate}": 0 * getattr(p, f"W_h{gate}"),
+                              f"b_{gate}": np.full_like(getattr(p, f"b_{gate}"), BIG if level else -BIG)})
+    return p._replace(**values)
+
+
+def _same(fn, reference, *args) -> bool | None:
+    out, ref = _quiet(fn, *args), _quiet(reference, *args)
+    if out is None or ref is None or out.shape != ref.shape:
+        return None
+    return rel_error(out, ref) <= engine.TOL
+
+
+def step_terms(fn, reference, x, h, p) -> str:
+    """Which part of h_t = z ⊙ h_prev + (1 - z) ⊙ n(x, r ⊙ h_prev) a gru_step gets wrong."""
+    if _same(fn, reference, x, h, _set(p, z=1)) is False:
+        return ("With z = 1 (the update gate's bias at +60) h_t must be exactly h_prev, and yours "
+                "is not: the final mix is wrong, h_t = z ⊙ h_prev + (1 - z) ⊙ n.")
+    if _same(fn, reference, x, h, _set(p, z=0)) is False:       # h_t is the candidate: it is wrong
+        if _same(fn, reference, x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
+            if _same(fn, reference, x, h, _set(p, z=0, r=1)):
+                return ("The candidate's recurrent term is wrong, and right when r = 1: what "
+                        "multiplies h_prev before W_hn must be the reset gate r (not z, not 1 - r).")
+            return ("The candidate's recurrent term (r ⊙ h_prev) W_hn is wrong even with r = 1: "
+                    "check what multiplies h_prev there (r, not z or 1 - r) and that the weight "
+                    "is W_hn, not transposed, not another gate's.")
+        if _same(fn, reference, 0 * x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
+            return ("The candidate's input term x_t W_xn is wrong (with x_t = 0 it is right): is "
+                    "something other than x_t @ W_xn there, or r applied to it?")
+        return ("The candidate's biases are wrong: with x_t = 0, z = 0 and W_hn = 0, h_t must be "
+                "tanh(b_xn + b_hn).")
+    return ("With z = 0 your h_t is the right candidate and with z = 1 the right h_prev, so the "
+            "update gate's value is wrong: z = σ(x_t W_xz + h_prev W_hz + b_z).")
+
+
+def candidate_terms(fn, reference, x, h, r, p, reset: str) -> str:
+    """Which term of the candidate a candidate(x_t, h_prev, r, p) gets wrong."""
+    ones = np.ones_like(r)
+    if reset == "before" and _same(fn, reference, x, 0 * h, r, p) is False:
+        return ("With h_prev = 0 your candidate should be tanh(x_t W_xn + b_xn + b_hn) and is "
+                "not, so the input part is wrong: r acts on h_prev only, not on x_t W_xn or b_xn.")
+    if _same(fn, reference, x, h, ones, p) is False:
+        return ("Even with r = 1 your candidate is wrong, so the problem is not the reset gate: "
+                "check the products with W_xn and W_hn and the two biases.")
+    return ("With r = 1 your candidate is right, so the reset gate is applied wrongly: "
+            + ("(r ⊙ h_prev) W_hn." if reset == "before" else "r ⊙ (h_prev W_hn + b_hn)."))
