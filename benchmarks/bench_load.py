@@ -58,7 +58,7 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, nargs="+", default=[1])
     parser.add_argument("--repeats", type=int, default=1, help="runs per condition (the minimum counts)")
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")) + \
+    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb")) + \
         sorted((ROOT / "solutions").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["JUPYTER_PATH"] = tmp
