@@ -43,7 +43,9 @@ CHECKS = {
     "rnn_param_count": (lambda D, H: H * D + H * H + 2 * H, intro.PARAM_COUNT_MISTAKES["rnn"]),
     "gru_param_count": (lambda D, H: 3 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["gru"]),
     "lstm_param_count": (lambda D, H: 4 * (H * D + H * H + 2 * H), intro.PARAM_COUNT_MISTAKES["lstm"]),
-    "simplified_gru_step": (intro.simplified_step, intro.SIMPLIFIED_MISTAKES),
+    "simplified_gru_step": (lambda x, c, W_c, b_c, W_u, b_u: (      # written here, not the checker's
+        lambda g: g * np.tanh(np.hstack([c, x]) @ W_c + b_c) + (1 - g) * c)(
+        1 / (1 + np.exp(-(np.hstack([c, x]) @ W_u + b_u)))), intro.SIMPLIFIED_MISTAKES),
     "from_column_form": (lambda col: gc.GRUParams(
         col["W_xr"].T, col["W_hr"].T, col["b_r"], col["W_xz"].T, col["W_hz"].T, col["b_z"],
         col["W_xg"].T, col["W_hg"].T, 0.5 * col["b_g"], 0.5 * col["b_g"]), forward.FROM_COLUMN_FORM_MISTAKES),
@@ -198,6 +200,12 @@ def test_first_wrong_step_is_what_the_report_says(rng, capsys):
 
 
 def test_step_by_hand_accepts_three_decimals_and_names_the_wrong_number(capsys):
+    # worked by hand from the exercise's table: r = σ(0.9), z = σ(-0.14),
+    # n = tanh(0.6 + 0.1 - 0.9 · 0.4 r + 0.2), h_t = -0.4 z + (1 - z) n
+    checks.check_step_by_hand((0.711, 0.465, 0.568, 0.118))
+    assert capsys.readouterr().out.startswith("✓ step_by_hand is correct")
+    with pytest.raises(CheckFailure, match="h_t is wrong"):
+        checks.check_step_by_hand((0.711, 0.465, 0.568, 0.128))
     right = intro.hand_step(**intro.HAND)
     checks.check_step_by_hand(tuple(round(v, 3) for v in right))
     assert capsys.readouterr().out.startswith("✓ step_by_hand is correct")
