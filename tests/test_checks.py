@@ -366,9 +366,9 @@ def test_sentence_nll_catalogue_is_rejected_with_its_hints():
 # --- the two design exercises of 01: wrong answers outside the catalogue are still diagnosed ----
 
 @pytest.mark.parametrize("b_r, b_z, says", [
-    (-30.0, 20.0, r"z is 1 on average, so z ⊙ h_\(t-1\) keeps part of the past"),
+    (-30.0, 20.0, r"z is 1 on average, so z ⊙ h_\(t-1\) keeps that share of the past"),
     (3.0, -30.0, r"r is 0.9\d on average, so the candidate still sees h_\(t-1\)"),
-    (-10.0, -10.0, r"up to 0.0011 .*z is 8.7e-05 on average.*r is 5.3e-05 on average.*push b_r and b_z lower"),
+    (-10.0, -10.0, r"up to 0.0011 .*z is 8.7e-05 on average.*r is 5.3e-05 on average.*push b_z and b_r lower"),
 ])
 def test_forget_past_names_the_gate_that_lets_the_past_through(b_r, b_z, says):
     with pytest.raises(CheckFailure, match=says):

@@ -277,9 +277,11 @@ def check_keep_bias_50(keep_bias_50) -> None:
     if lower > 1e-3:
         raise CheckFailure(f"{name} = {b:g} works (norm {norm:.1e}), but so does {b - 0.5:g} (norm "
                            f"{lower:.1e}): the exercise asks for the smallest bias on the grid. (A "
-                           f"guess from the direct path alone, 4 z^50, comes out too high: the "
-                           f"other paths add to it.)")
-    engine.passed(name, f"norm {norm:.1e} at distance 50, and {lower:.1e} at {b - 0.5:g}")
+                           f"guess from the direct path alone, 4 z^50, comes out too high: routes "
+                           f"that mix the direct path with the others add to it, though the others "
+                           f"alone carry almost nothing.)")
+    engine.passed(name, f"norm {norm:.1e} at distance 50 with bias {b:g}, and {lower:.1e} with bias "
+                        f"{b - 0.5:g}")
 
 
 # --- prediction: which path of ∂L/∂h_{t-1} dominates? ----------------------------------------
@@ -320,9 +322,10 @@ def path_regimes():
 
 WHY_PATH = {
     "z ≈ 1": "With z ≈ 1 the direct path δ ⊙ z passes the gradient almost whole, and every other "
-             "path carries a factor 1 - z (through the candidate) or z(1 - z) (through the gates).",
-    "z ≈ 0, r ≈ 1": "With z ≈ 0 the direct path δ ⊙ z is nearly 0 and z(1 - z) silences the update "
-                    "gate's path; the candidate, taken whole (1 - z ≈ 1) and fed the whole state "
+             "path carries a factor 1 - z (through the candidate and the reset gate) or z(1 - z) "
+             "(through the update gate).",
+    "z ≈ 0, r ≈ 1": "With z ≈ 0 the direct path δ ⊙ z is nearly 0, z(1 - z) silences the update "
+                    "gate's path and r(1 - r) the reset gate's; the candidate, taken whole (1 - z ≈ 1) and fed the whole state "
                     "(r ≈ 1), carries it.",
     "at initialisation": "At initialisation z ≈ 0.5, so the direct path passes about half of δ, "
                          "while the candidate's path is scaled by 1 - z ≈ 0.5, by r ≈ 0.5 and by "

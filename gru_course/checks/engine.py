@@ -217,6 +217,8 @@ _CAUSES = [
                                            "a batch whose lengths are not sorted."),
     ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "
                                "print the shapes of both sides."),
+    ("is out of bounds for axis 0", "Time steps run from 0 to T - 1: the last word of a sentence "
+                                    "of length k is at t = k - 1."),
 ]
 
 

@@ -120,6 +120,10 @@ STEP_BY_HAND_MISTAKES = [
             lambda: (lambda r, z, n, h: (z, r, n, h))(*hand_step(**HAND))),
     Mistake("The candidate's biases b_xn and b_hn are missing.",
             lambda: hand_step(**{**HAND, "b_xn": 0.0, "b_hn": 0.0})),
+    Mistake("The candidate's bias b_hn is missing (it has two, b_xn and b_hn).",
+            lambda: hand_step(**{**HAND, "b_hn": 0.0})),
+    Mistake("The candidate's bias b_xn is missing (it has two, b_xn and b_hn).",
+            lambda: hand_step(**{**HAND, "b_xn": 0.0})),
 ]
 
 
@@ -146,6 +150,9 @@ def check_step_by_hand(step_by_hand) -> None:
     for mistake in STEP_BY_HAND_MISTAKES:
         if np.allclose(answer, mistake.answer(), atol=5e-4):
             raise CheckFailure(f"step_by_hand is wrong. {mistake.hint}")
+    if np.allclose(answer, expected, atol=5e-3):
+        raise CheckFailure("step_by_hand agrees to 2 decimals but not to 3: give each number with "
+                           "3 decimals (round at the end, not in between).")
     names = [k for k, a, b in zip(("r", "z", "n", "h_t"), answer, expected) if abs(a - b) > 5e-4]
     raise CheckFailure(f"step_by_hand: {', '.join(names)} {'is' if len(names) == 1 else 'are'} "
                        f"wrong (the first wrong one is {names[0]} = {answer[['r', 'z', 'n', 'h_t'].index(names[0])]:.4f}); "
@@ -170,6 +177,10 @@ SIMPLIFIED_MISTAKES = [
     Mistake("The candidate uses tanh and the gate uses σ; you exchanged them.",
             lambda *a: simplified_step(*a, act=(sigmoid, np.tanh))),
     Mistake("The biases b_c and b_u are missing.", lambda *a: simplified_step(*a, biases=False)),
+    Mistake("The candidate's bias b_c is missing.",
+            lambda x, c, W_c, b_c, W_u, b_u: simplified_step(x, c, W_c, 0 * b_c, W_u, b_u)),
+    Mistake("The gate's bias b_u is missing.",
+            lambda x, c, W_c, b_c, W_u, b_u: simplified_step(x, c, W_c, b_c, W_u, 0 * b_u)),
     Mistake("The old memory is missing: c_t = Γu c̃ + (1 - Γu) c_prev; the second term is what "
             "keeps the memory when the gate is near 0.",
             lambda x, c, W_c, b_c, W_u, b_u: (sigmoid(np.concatenate([c, x], axis=1) @ W_u + b_u)
@@ -311,8 +322,9 @@ def check_forget_past(forget_past) -> None:
                if f not in ("b_r", "b_z") and not np.array_equal(a, b)]
     if changed:
         raise CheckFailure(f"{name} changed {', '.join(changed)}; change only the biases b_r and "
-                           f"b_z. (Weights cannot do it alone: z = σ(x W_xz + h W_hz + b_z) "
-                           f"depends on the input.)")
+                           f"b_z. (Weights cannot do it alone: z ⊙ h_(t-1) keeps the past unless "
+                           f"z = 0, and z = σ(x W_xz + h W_hz + b_z) is 0 for every input only "
+                           f"with a very negative bias.)")
     steps = [_gates(out, x, h) for h in pasts]
     h_a, h_b = (s.z * s.h_prev + (1 - s.z) * s.n for s in steps)
     gap = float(np.max(np.abs(h_a - h_b)))
@@ -326,15 +338,21 @@ def check_forget_past(forget_past) -> None:
                                f"changes. {mistake.hint}")
     # not catalogued: say which gate lets the past through, measured
     r, z = np.mean([s.r for s in steps]), np.mean([s.z for s in steps])
-    parts = []
-    if z > 1e-6:
-        parts.append(f"z is {z:.2g} on average, so z ⊙ h_(t-1) keeps part of the past "
-                     f"(in the course's convention z keeps; z = 0 forgets)")
-    if r > 1e-6:
+    parts, lower = [], []
+    if z > 0.01:
+        parts.append(f"z is {z:.2g} on average, so z ⊙ h_(t-1) keeps that share of the past (in the "
+                     f"course's convention z keeps, z = 0 forgets): make b_z very negative")
+    elif z > 1e-6:
+        parts.append(f"z is {z:.2g} on average, so z ⊙ h_(t-1) still keeps a little of the past")
+        lower.append("b_z")
+    if r > 0.01:
         parts.append(f"r is {r:.2g} on average, so the candidate still sees h_(t-1) through "
-                     f"(r ⊙ h_(t-1)) W_hn")
+                     f"(r ⊙ h_(t-1)) W_hn: make b_r very negative")
+    elif r > 1e-6:
+        parts.append(f"r is {r:.2g} on average, so the candidate still sees a little of h_(t-1)")
+        lower.append("b_r")
     hint = "; ".join(parts) or "both gates are close to 0 but not close enough"
+    push = (f" The gates multiply differences of order 1 in h_(t-1), so they must be far below "
+            f"1e-6: push {' and '.join(lower)} lower (σ(-20) = 2e-9)." if lower else "")
     raise CheckFailure(f"{name}: h_t still changes by up to {gap:.2g} when only h_(t-1) changes "
-                       f"(allowed: 1e-6): {hint}. The gates multiply differences of order 1 in "
-                       f"h_(t-1), so they must be far below 1e-6: push b_r and b_z lower "
-                       f"(σ(-20) = 2e-9).")
+                       f"(allowed: 1e-6): {hint}.{push}")

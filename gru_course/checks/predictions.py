@@ -60,8 +60,9 @@ def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> Non
                      "the strongest candidates took each of those sets to about 0.")
     if any(n.startswith("distance") for n in missing | extra):
         hints.append("The distance sets mix singular and plural subjects, roughly half and half: "
-                     "work out what their accuracy is when most plural sentences fail and the "
-                     "singular ones are not protected by anything the rule checks.")
+                     "work out what their accuracy is when most of the plural half fails and the "
+                     "singular half is right; a set with half its sentences wrong cannot stay "
+                     "at 0.9.")
     raise CheckFailure(f"Not quite: you named {len(said & actual)} of the failing sets, "
                        f"{len(extra)} that do not fail, and missed {len(missing)}. "
                        + " ".join(hints))

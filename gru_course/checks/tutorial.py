@@ -124,7 +124,7 @@ def check_params_to_gru(params_to_gru) -> None:
                                "torch.nn.GRU(D, H) whose weights you filled in.")
         if layer.weight_ih_l0.dtype != torch.float64:
             raise CheckFailure(f"{name} returned a {layer.weight_ih_l0.dtype} GRU; make it "
-                               "float64 (torch.nn.GRU(D, H).double()) so it can match to 1e-10.")
+                               "float64 (torch.nn.GRU(D, H).double()) so it can match to 1e-7.")
         if layer.num_layers != 1 or layer.bidirectional or layer.batch_first:
             raise CheckFailure(f"{name} must return a one-layer, one-direction, time-major GRU.")
         expected, _ = gru_forward(xs, h0, p, reset="after")
