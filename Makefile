@@ -21,7 +21,7 @@ NOTEBOOK_DIRS := $(wildcard notebooks solutions)
 .PHONY: lab test setup browsers slides bench exercises clean
 
 lab: setup  ## set everything up, then open the course in JupyterLab
-	$(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 	    --LabApp.default_url=/lab/tree/notebooks $(ROOT_FLAG)
 
 # Unit tests and every lecture and solution notebook (nbval: a notebook fails if a cell raises,

@@ -3,6 +3,14 @@
 The public names are the contract of COURSE.md §3. Importing this package loads numpy only;
 torch, matplotlib and ipywidgets are imported by the functions that need them.
 """
+import sys as _sys
+
+try:
+    import numpy as _numpy  # noqa: F401
+except ImportError as _missing:                 # e.g. a terminal's system python, not the course's
+    raise ImportError(f"gru_course needs numpy, which {_sys.executable} does not have: use the "
+                      "course's environment, .venv/bin/python (after `make setup`).") from _missing
+
 from .activations import sigmoid
 from .conventions import flip_update_gate, gru_step_z_takes
 from .gradcheck import (GradientReport, TimeStepReport, gradient_report, numerical_gradient,

@@ -81,16 +81,44 @@ def main(argv=None) -> int:
         if not problems:
             print("exercises/ is up to date" if args.check else f"wrote {args.exercises}")
         return 1 if problems else 0
-    from .grading import grade as grade_notebooks, table
+    return _grade(parser, args)
+
+
+GRADER_NEEDS = ("pytest", "nbval", "ipykernel", "tqdm", "torch")
+
+
+def _grade(parser, args) -> int:
+    """Exit 0 when every notebook was graded (whatever its score), 1 when the grader stopped
+    before some notebook finished, 2 when it cannot run here at all; 1 and 2 name the fix."""
+    import importlib.util
+    lacking = [m for m in GRADER_NEEDS if importlib.util.find_spec(m) is None]
+    if lacking:
+        print(f"The grader cannot run with {sys.executable}: it lacks {', '.join(lacking)}. "
+              "Run it with the course's environment, from the course folder: "
+              ".venv/bin/python -m gru_course grade PATH (run `make setup` first if .venv is "
+              "missing).", file=sys.stderr)
+        return 2
+    from .grading import GraderError, grade as grade_notebooks, table
     missing = [p for p in args.paths if not pathlib.Path(p).exists()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
-    results = grade_notebooks(args.paths, jobs=args.jobs, timeout=args.timeout,
-                              memory_limit=args.memory_limit, json_path=args.json,
-                              csv_path=args.csv, progress=not args.no_progress)
+    try:
+        results = grade_notebooks(args.paths, jobs=args.jobs, timeout=args.timeout,
+                                  memory_limit=args.memory_limit, json_path=args.json,
+                                  csv_path=args.csv, progress=not args.no_progress)
+    except GraderError as error:
+        print(error, file=sys.stderr)
+        return 2
     if not results:
         parser.error("no notebooks (.ipynb) found in the paths given")
     print(table(results))
+    stopped = [r.notebook for r in results if r.status == "incomplete"]
+    if stopped:
+        print(f"{len(stopped)} notebook(s) could not be graded to the end because the grader "
+              f"stopped (see their notes): {', '.join(stopped)}. Rerun them; if it happens again, "
+              "run `.venv/bin/python -m pytest --nbval-lax` on one of them to see why.",
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -5,7 +5,9 @@ import pathlib
 import subprocess
 import sys
 
-from gru_course.grading import grade, table, to_json
+import pytest
+
+from gru_course.grading import NotebookResult, grade, table, to_json
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXERCISES = sorted(str(p) for p in (ROOT / "exercises").glob("*.ipynb"))
@@ -84,3 +86,57 @@ def test_a_notebook_without_checks_is_reported_not_scored(tmp_path):
     assert "not an exercise notebook of this course" in result.problem
     assert "not graded" in table([result])
     assert json.loads(to_json([result]))["notebooks"][0]["problem"] == result.problem
+
+
+# --- failures that are the grader's, not the learner's, are loud ----------------------------------
+
+def test_an_interpreter_without_the_course_fails_loudly_and_names_the_fix(tmp_path):
+    """`python -m gru_course grade` with a Python that lacks the course's packages (a terminal's
+    system python) exits non-zero and says which interpreter to use, instead of scoring 0."""
+    import subprocess
+    import sys
+    import venv
+    bare = tmp_path / "bare"
+    venv.EnvBuilder(with_pip=False).create(bare)
+    python = bare / "bin" / "python"
+    run = subprocess.run([str(python), "-m", "gru_course", "grade", "solutions/01_introduction.ipynb"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and ".venv/bin/python" in run.stderr, run.stderr
+    assert "points" not in run.stdout
+
+
+def test_a_plugin_that_cannot_load_is_the_graders_error_with_exit_status_2(monkeypatch, capsys):
+    from gru_course import __main__ as cli
+    from gru_course.grading import runner
+    monkeypatch.setattr(runner, "PLUGIN", "gru_course.grading.no_such_plugin")
+    assert cli.main(["grade", "--no-progress", str(ROOT / "solutions/01_introduction.ipynb")]) == 2
+    err = capsys.readouterr().err
+    assert "The grader cannot run with" in err and "no_such_plugin" in err and ".venv/bin/python" in err
+
+
+def test_a_notebook_the_grader_did_not_finish_makes_the_exit_status_1(monkeypatch, capsys):
+    from gru_course import __main__ as cli
+    from gru_course import grading
+    stopped = NotebookResult("a.ipynb", "", "02_forward_flow", "incomplete",
+                             notes=["the grader stopped before this notebook finished"])
+    done = NotebookResult("b.ipynb", "", "02_forward_flow", "graded")
+    monkeypatch.setattr(grading, "grade", lambda *a, **k: [stopped, done])
+    assert cli.main(["grade", "--no-progress", str(ROOT / "solutions")]) == 1
+    assert "1 notebook(s) could not be graded to the end" in capsys.readouterr().err
+    monkeypatch.setattr(grading, "grade", lambda *a, **k: [done])
+    assert cli.main(["grade", "--no-progress", str(ROOT / "solutions")]) == 0
+
+
+@pytest.mark.parametrize("name", ["01_introduction", "03_bptt"])
+def test_the_command_the_exercise_notebook_prints_works_from_a_plain_shell(name, tmp_path):
+    """Copy the command out of the generated exercise notebook and run it as a learner would, in
+    a shell in the course folder whose PATH knows nothing of the course's environment."""
+    import re
+    import subprocess
+    nb = json.loads((ROOT / f"exercises/{name}.ipynb").read_text())
+    text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    command = re.search(r"`(\.venv/bin/python -m gru_course grade exercises/[\w.]+)`", text).group(1)
+    run = subprocess.run(["bash", "-c", command + " --no-progress"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=600, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert re.search(r"0 of \d+ points", run.stdout), run.stdout

@@ -50,7 +50,7 @@ def step_backward(dh, c, tweak=None):
     dW_xn = x.T @ da_n
     dW_hn = (h.T @ da_n) if tw == "dW_hn without r" else ((r * h).T @ da_n)
     db_xn = da_n.sum(0)
-    db_hn = da_n.sum(0)
+    db_hn = (da_n * r).sum(0) if tw == "db_hn scaled by r" else da_n.sum(0)
     d_rh = da_n @ (p.W_hn if tw == "W_hn not transposed" else p.W_hn.T)
     d_r = d_rh * h
     da_r = d_r * r * (1 - r)
@@ -144,7 +144,7 @@ MISTAKES = [
      r"PyTorch's form"),
     ("candidate", lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + h @ p.W_hn + p.b_hn), r"r is not used"),
     ("candidate", lambda x, h, r, p: np.tanh(r * (x @ p.W_xn + p.b_xn) + h @ p.W_hn + p.b_hn),
-     r"input part is wrong: r acts on h_prev only"),
+     r"r acts on h_prev only, not on x_t W_xn"),
     ("candidate", lambda x, h, r, p: np.tanh(x @ p.W_xn + ((1 - r) * h) @ p.W_hn + p.b_xn + p.b_hn),
      r"1 - r"),
     ("candidate", lambda x, h, r, p: np.tanh(x @ p.W_xn + (r * h) @ p.W_hn + p.b_xn), r"b_hn is missing"),
@@ -162,6 +162,11 @@ MISTAKES = [
      r"update gate's value is wrong.*does not change with W_hz"),
     ("gru_step", lambda x, h, p: step(x, h, p, n_fn=lambda r: cand(x, h, r, p._replace(b_hn=0 * p.b_hn))),
      r"b_hn"),
+    ("gru_step", lambda x, h, p: step(x, h, p, z_fn=lambda: sig(x @ p.W_xz + h @ p.W_hz)), r"is b_z in it"),
+    ("gru_step", lambda x, h, p: step(x, h, p, z_fn=lambda: np.tanh(x @ p.W_xz + h @ p.W_hz + p.b_z)),
+     r"is it a sigmoid"),
+    ("candidate", lambda x, h, r, p: np.tanh(x @ p.W_xn + p.b_xn + (r * h) @ p.W_hn + r * p.b_hn),
+     r"only PyTorch's form multiplies b_hn by r"),
     ("gru_sequence", lambda xs, h0, p: sequence(xs, h0, p, lambda xs, t, h, h0, p: step(xs[t], h0, p)),
      r"not carried"),
     ("gru_sequence", lambda xs, h0, p: sequence(xs, h0, p, lambda xs, t, h, h0, p: step(xs[t - 1], h, p)),
@@ -194,6 +199,8 @@ MISTAKES = [
     ("gru_step_backward", lambda dh, c: step_backward(dh, c, "bias not summed"), r"\*sum\* over the batch"),
     ("gru_step_backward", lambda dh, c: step_backward(dh, c, "no direct path"), r"direct"),
     ("gru_step_backward", lambda dh, c: step_backward(dh, c, "no gate paths"), r"gate"),
+    ("gru_step_backward", lambda dh, c: step_backward(dh, c, "db_hn scaled by r"),
+     r"only PyTorch's reset-after form scales b_hn's by r"),
     ("gru_backward", lambda dhs, cache: backward(dhs, cache, "no carry"), r"coming back from step t\+1"),
     ("gru_backward", lambda dhs, cache: backward(dhs, cache, "range stops at 1"),
      r"first goes wrong at t = 0"),

@@ -253,6 +253,9 @@ def localise_step(dh, cache, got: dict) -> str:
         if missing:
             return f"Only dx is wrong: it misses {' and '.join(missing)}."
         return "Only dx is wrong: dx = da_r W_xrᵀ + da_z W_xzᵀ + da_n W_xnᵀ."
+    if bad == {"grads.b_hn"}:
+        return ("Only db_hn is wrong: in the lecture form b_xn and b_hn get the same gradient, "
+                "the sum over the batch of da_n; only PyTorch's reset-after form scales b_hn's by r.")
     if bad and bad <= {"grads.b_r", "grads.b_z", "grads.b_xn", "grads.b_hn"}:
         return ("Only bias gradients are wrong, the weights' are right: a bias is added to every "
                 "example of the batch, so its gradient is the *sum* over the batch of its "

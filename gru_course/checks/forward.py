@@ -54,8 +54,10 @@ def check_gru_step(gru_step) -> None:
         out = engine.array("gru_step", out, h.shape, "(N, H)")
 
         def explain(x=x, h=h, p=p):
+            helper = _helpers_first(gru_step, ("reset_gate", "update_gate", "candidate", "sigmoid"))
+            if helper:
+                return helper
             return " ".join(filter(None, [
-                _helpers_first(gru_step, ("reset_gate", "update_gate", "candidate", "sigmoid")),
                 probes.step_terms(gru_step, _step, x, h, p),
                 probes.dependencies("gru_step", gru_step, _step, (x, h, p),
                                     ("x_t", "h_prev", "p"), "the GRU step")]))

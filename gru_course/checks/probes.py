@@ -90,19 +90,41 @@ def _same(fn, reference, *args) -> bool | None:
     return rel_error(out, ref) <= engine.TOL
 
 
+def _effective_z(fn, reference, x, h, p):
+    """If the learner's h_t under p is z h + (1 - z) n for one z shared by every entry (n the
+    reference candidate), that z; else None."""
+    out, n = _quiet(fn, x, h, p), _quiet(reference, x, h, p)       # with z = 0, reference = n
+    if out is None or n is None or out.shape != n.shape:
+        return None
+    gap = h - n
+    keep = np.abs(gap) > 1e-3
+    if not keep.any():
+        return None
+    z = (out - n)[keep] / gap[keep]
+    return float(z.mean()) if np.ptp(z) < 1e-6 else None
+
+
 def step_terms(fn, reference, x, h, p) -> str:
     """Which part of h_t = z ⊙ h_prev + (1 - z) ⊙ n(x, r ⊙ h_prev) a gru_step gets wrong."""
     if _same(fn, reference, x, h, _set(p, z=1)) is False:
-        return ("With z = 1 (the update gate's bias at +60) h_t must be exactly h_prev, and yours "
-                "is not: the final mix is wrong, h_t = z ⊙ h_prev + (1 - z) ⊙ n.")
+        return ("With the update gate's weights at 0 and its bias at +60, z should be 1 and h_t "
+                "exactly h_prev; yours is not: either your z is not σ(x_t W_xz + h_prev W_hz + b_z) "
+                "(is b_z in it? is it a sigmoid?) or the final mix h_t = z ⊙ h_prev + (1 - z) ⊙ n "
+                "is wrong.")
+    z_seen = _effective_z(fn, reference, x, h, _set(p, z=0))
+    if z_seen is not None and abs(z_seen) > 1e-3:
+        return (f"With the update gate's weights at 0 and its bias at -60, z should be 0 and h_t "
+                f"the candidate; yours behaves as if z were {z_seen:.2g}: is your z "
+                f"σ(x_t W_xz + h_prev W_hz + b_z) (is b_z in it? is it a sigmoid?)")
     if _same(fn, reference, x, h, _set(p, z=0)) is False:       # h_t is the candidate: it is wrong
         if _same(fn, reference, x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
             if _same(fn, reference, x, h, _set(p, z=0, r=1)):
-                return ("The candidate's recurrent term is wrong, and right when r = 1: what "
-                        "multiplies h_prev before W_hn must be the reset gate r (not z, not 1 - r).")
-            return ("The candidate's recurrent term (r ⊙ h_prev) W_hn is wrong even with r = 1: "
-                    "check what multiplies h_prev there (r, not z or 1 - r) and that the weight "
-                    "is W_hn, not transposed, not another gate's.")
+                return ("The candidate's recurrent term is wrong, and right when the reset gate is "
+                        "forced to 1: what multiplies h_prev before W_hn must be the reset gate r.")
+            return ("The candidate's recurrent term (r ⊙ h_prev) W_hn is wrong, also with the reset "
+                    "gate's weights at 0 and its bias at +60 (r should then be 1): check that your "
+                    "r is σ(x_t W_xr + h_prev W_hr + b_r), that it, not z or 1 - r, multiplies "
+                    "h_prev, and that the weight is W_hn, not transposed, not another gate's.")
         if _same(fn, reference, 0 * x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
             return ("The candidate's input term x_t W_xn is wrong (with x_t = 0 it is right): is "
                     "something other than x_t @ W_xn there, or r applied to it?")
@@ -117,7 +139,8 @@ def candidate_terms(fn, reference, x, h, r, p, reset: str) -> str:
     ones = np.ones_like(r)
     if reset == "before" and _same(fn, reference, x, 0 * h, r, p) is False:
         return ("With h_prev = 0 your candidate should be tanh(x_t W_xn + b_xn + b_hn) and is "
-                "not, so the input part is wrong: r acts on h_prev only, not on x_t W_xn or b_xn.")
+                "not: in the lecture form r acts on h_prev only, not on x_t W_xn, b_xn or b_hn "
+                "(only PyTorch's form multiplies b_hn by r).")
     if _same(fn, reference, x, h, ones, p) is False:
         return ("Even with r = 1 your candidate is wrong, so the problem is not the reset gate: "
                 "check the products with W_xn and W_hn and the two biases.")

@@ -5,6 +5,7 @@ the learner's reach, plugin.py records what every executed cell did, runner.py r
 parallel and keeps results as they land, results.py writes the table, JSON and CSV.
 """
 from .results import ExerciseResult, NotebookResult, table, to_csv, to_json
-from .runner import grade
+from .runner import GraderError, grade
 
-__all__ = ["grade", "table", "to_json", "to_csv", "ExerciseResult", "NotebookResult"]
+__all__ = ["grade", "table", "to_json", "to_csv", "ExerciseResult", "NotebookResult",
+           "GraderError"]

@@ -27,6 +27,23 @@ from .results import ExerciseResult, NotebookResult, to_csv, to_json, write_atom
 from .submissions import Submission, discover, prepare, reference_checks
 
 HINTS = {"NameError": "the cell that defines this function did not run, or raised an error"}
+PLUGIN = "gru_course.grading.plugin"
+FIX = ("Run the grader with the course's environment, from the course folder: "
+       ".venv/bin/python -m gru_course grade PATH (run `make setup` first if .venv is missing).")
+
+
+class GraderError(RuntimeError):
+    """The grader itself cannot run here (not the learners' fault); the message names the fix."""
+
+
+def preflight(cwd, env) -> None:
+    """Check, in a process started the way the grader starts pytest, that the plugin, nbval and
+    a kernel import; raise GraderError naming the interpreter and the fix if not."""
+    probe = subprocess.run([sys.executable, "-c", f"import {PLUGIN}, nbval, ipykernel"], cwd=cwd,
+                           env=env, capture_output=True, text=True)
+    if probe.returncode != 0:
+        last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
+        raise GraderError(f"The grader cannot run with {sys.executable}: {last}. {FIX}")
 
 
 def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
@@ -80,7 +97,7 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     (tmp / "pytest.ini").write_text("[pytest]\n")
     records_file = tmp / "records.jsonl"
     records_file.touch()
-    command = [sys.executable, "-m", "pytest", "-p", "gru_course.grading.plugin",
+    command = [sys.executable, "-m", "pytest", "-p", PLUGIN,
                "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
                f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
                "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
@@ -91,6 +108,7 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1",
                OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     limit = int(memory_limit * 2 ** 30)
+    preflight(tmp, env)
 
     def limit_memory():                       # runs in the child: kernels inherit the limit
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
