@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 SLIDE_ASSETS := build/slides-assets
 NOTEBOOK_DIRS := $(wildcard notebooks solutions)
 
-.PHONY: lab test setup browsers slides bench exercises clean
+.PHONY: lab test setup browsers slides bench exercises nbgrader clean
 
 lab: setup  ## set everything up, then open the course in JupyterLab
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -44,7 +44,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (gru-course)" \
 	    $(foreach v,$(ONE_THREAD),--env $(v) 1)
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
+	$(foreach e,formgrader validate_assignment assignment_list course_list,\
+	    $(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$(e) >/dev/null 2>&1;)
 	touch $@
+
+nbgrader: setup  ## write an nbgrader course folder from solutions/ into build/nbgrader
+	$(BIN)/python -m gru_course nbgrader --out build/nbgrader
 
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(BIN)/python -m gru_course build-exercises

@@ -1,4 +1,4 @@
-"""Command line: python -m gru_course {build-exercises,grade,slides,train-agreement} ..."""
+"""Command line: python -m gru_course {build-exercises,grade,nbgrader,slides,train-agreement} ..."""
 from __future__ import annotations
 
 import argparse
@@ -29,6 +29,9 @@ def main(argv=None) -> int:
     grade.add_argument("--memory-limit", type=float, default=4.0,
                        help="GB of memory (address space) per kernel")
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    course = commands.add_parser("nbgrader", help="write an nbgrader course folder from solutions/")
+    course.add_argument("--out", type=pathlib.Path, default=ROOT / "build" / "nbgrader")
 
     slides = commands.add_parser("slides", help="build reveal.js decks of the lectures, offline")
     slides.add_argument("notebooks", nargs="*", type=pathlib.Path,
@@ -72,6 +75,13 @@ def main(argv=None) -> int:
         for path in decks.build(args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")),
                                 args.out, modules):
             print(path)
+        return 0
+    if args.command == "nbgrader":
+        from .grading.nbgrader import write_course
+        for path in write_course(args.out):
+            print(path)
+        print(f"nbgrader course folder ready: cd {args.out} && nbgrader generate_assignment "
+              "02_forward_flow")
         return 0
     if args.command == "build-exercises":
         from .exercises import build as build_exercises
