@@ -429,8 +429,10 @@ def test_same_candidate_accepts_the_truth_and_explains_each_wrong_case(capsys):
         assert message.count("largest difference") == 1
     with pytest.raises(CheckFailure, match="no answer for: 'r = 1'"):
         checks.check_same_candidate({k: v for k, v in SAME_CANDIDATE.items() if k != "r = 1"})
-    with pytest.raises(CheckFailure, match="answer True or False"):
+    with pytest.raises(CheckFailure, match="answer True or False for 'r = 1'; got 'yes'"):
         checks.check_same_candidate({**SAME_CANDIDATE, "r = 1": "yes"})
+    with pytest.raises(CheckFailure, match="answer True or False for 'r = 1'; got 1"):
+        checks.check_same_candidate({**SAME_CANDIDATE, "r = 1": 1})
 
 
 def test_keep_bias_50_wants_the_smallest_working_bias_on_the_grid(capsys):
@@ -460,7 +462,7 @@ def test_dominant_paths_measures_each_regime_and_explains_a_wrong_guess(capsys):
         with pytest.raises(CheckFailure) as failure:
             checks.check_dominant_paths({**DOMINANT, regime: other})
         assert bptt.WHY_PATH[regime] in str(failure.value) and f"so {DOMINANT[regime]!r} dominates" in str(failure.value)
-    with pytest.raises(CheckFailure, match="answer one of"):
+    with pytest.raises(CheckFailure, match="answer 'direct', 'candidate' or 'gates' for 'z ≈ 1'"):
         checks.check_dominant_paths({**DOMINANT, "z ≈ 1": "the direct one"})
 
 

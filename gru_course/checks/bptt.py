@@ -337,22 +337,8 @@ def check_dominant_paths(dominant_paths) -> None:
     """dominant_paths: dict regime -> 'direct' | 'candidate' | 'gates', the largest part of ∂L/∂h_{t-1}."""
     name = "dominant_paths"
     regimes = path_regimes()
-    if dominant_paths is None:
-        raise CheckFailure(f"{name} is None: fill in the dictionary, one path name per regime.")
-    if not isinstance(dominant_paths, dict):
-        raise CheckFailure(f"{name} must be a dict from regime to path name, got a "
-                           f"{type(dominant_paths).__name__}.")
-    missing = [k for k in regimes if k not in dominant_paths]
-    if missing:
-        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
-                           f"(keep the keys as they are written).")
-    if all(dominant_paths[k] is None for k in regimes):
-        raise CheckFailure(f"{name} is None for every regime: replace each None with "
-                           f"'direct', 'candidate' or 'gates'.")
-    bad = [k for k in regimes if dominant_paths[k] not in PATHS]
-    if bad:
-        raise CheckFailure(f"{name}: answer one of {PATHS} for {', '.join(repr(k) for k in bad)}; "
-                           f"got {', '.join(repr(dominant_paths[k]) for k in bad)}.")
+    engine.answer_dict(name, dominant_paths, list(regimes), PATHS,
+                       "'direct', 'candidate' or 'gates'")
     wrong = []
     for k, p in regimes.items():
         sizes = path_norms(p, np.random.default_rng(25))

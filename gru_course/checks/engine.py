@@ -162,6 +162,29 @@ def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -
                        f"the other {len(expected) - len(wrong)} are right.")
 
 
+def answer_dict(name: str, answer, keys, allowed, spoken: str) -> dict:
+    """Check a prediction answered as a dict: every key of `keys` present, each value in
+    `allowed` (`spoken` says them in words, e.g. "True or False"); return it."""
+    if answer is None:
+        raise CheckFailure(f"{name} is None: fill in the dictionary, {spoken} for each key.")
+    if not isinstance(answer, dict):
+        raise CheckFailure(f"{name} must be a dict from each key to {spoken}, got a "
+                           f"{type(answer).__name__}.")
+    missing = [k for k in keys if k not in answer]
+    if missing:
+        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
+                           f"(keep the keys as they are written).")
+    if all(answer[k] is None for k in keys):
+        raise CheckFailure(f"{name} is None for every key: replace each None with {spoken}.")
+    bad = [k for k in keys if not any(answer[k] is v or (type(answer[k]) is type(v) and answer[k] == v)
+                                      or (isinstance(answer[k], np.bool_) and bool(answer[k]) is v)
+                                      for v in allowed)]
+    if bad:
+        raise CheckFailure(f"{name}: answer {spoken} for {', '.join(repr(k) for k in bad)}; got "
+                           f"{', '.join(repr(answer[k]) for k in bad)}.")
+    return answer
+
+
 def passed(name: str, detail: str) -> None:
     """The one line a passing check prints."""
     print(f"✓ {name} is correct ({detail}).")

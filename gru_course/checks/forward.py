@@ -291,22 +291,8 @@ def _candidate_forms(case, rng, D=3, H=4):
 def check_same_candidate(same_candidate) -> None:
     """same_candidate: dict case -> True/False, whether both reset placements give the same n_t."""
     name = "same_candidate"
-    if same_candidate is None:
-        raise CheckFailure(f"{name} is None: fill in the dictionary with True or False for each case.")
-    if not isinstance(same_candidate, dict):
-        raise CheckFailure(f"{name} must be a dict from each case to True or False, got a "
-                           f"{type(same_candidate).__name__}.")
-    missing = [case for case in SAME_CANDIDATE_CASES if case not in same_candidate]
-    if missing:
-        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
-                           f"(keep the keys as they are written).")
-    if all(same_candidate[case] is None for case in SAME_CANDIDATE_CASES):
-        raise CheckFailure(f"{name} is None for every case: replace each None with True "
-                           f"or False.")
-    not_bool = [case for case in SAME_CANDIDATE_CASES
-                if not isinstance(same_candidate[case], (bool, np.bool_))]
-    if not_bool:
-        raise CheckFailure(f"{name}: answer True or False for {', '.join(repr(c) for c in not_bool)}.")
+    engine.answer_dict(name, same_candidate, list(SAME_CANDIDATE_CASES), (True, False),
+                       "True or False")
     wrong = []
     rng = np.random.default_rng(23)
     for case, (truth, why) in SAME_CANDIDATE_CASES.items():
