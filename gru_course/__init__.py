@@ -15,6 +15,7 @@ from .activations import sigmoid
 from .conventions import flip_update_gate, gru_step_z_takes
 from .gradcheck import (GradientReport, TimeStepReport, gradient_report, numerical_gradient,
                         numerical_param_gradients, rel_error, time_step_report)
+from .i18n import use_language
 from .gru import GRUParams, GRUStepCache, gru_step_backward, gru_step_forward
 from .gru_sequence import GRUCache, gru_backward, gru_forward
 from .lstm import (LSTMCache, LSTMParams, lstm_backward, lstm_forward, lstm_step_backward,
@@ -32,4 +33,5 @@ __all__ = [
     "sigmoid", "flip_update_gate", "gru_step_z_takes",
     "rel_error", "numerical_gradient", "numerical_param_gradients",
     "gradient_report", "time_step_report", "GradientReport", "TimeStepReport",
+    "use_language",
 ]

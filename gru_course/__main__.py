@@ -1,4 +1,4 @@
-"""Command line: python -m gru_course {build-exercises,grade,nbgrader,slides,train-agreement} ..."""
+"""Command line: python -m gru_course {build-exercises,build-translations,grade,nbgrader,slides,train-agreement} ..."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,17 @@ def main(argv=None) -> int:
                        help="write nothing; exit 1 and name the files if exercises/ is stale")
     build.add_argument("--solutions", type=pathlib.Path, default=ROOT / "solutions")
     build.add_argument("--exercises", type=pathlib.Path, default=ROOT / "exercises")
+
+    korean = commands.add_parser("build-translations",
+                                 help="write notebooks/ko, solutions/ko, exercises/ko from the "
+                                      "English notebooks and translations/ko")
+    korean.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 and name the cells if the Korean edition is "
+                             "stale, untranslated or breaks the glossary")
+    korean.add_argument("--skeletons", action="store_true",
+                        help="only add new or changed English cells to the catalogues, marked TODO")
+    korean.add_argument("--no-run", action="store_true",
+                        help="write the notebooks without executing them")
 
     grade = commands.add_parser("grade", help="execute exercise notebooks and score their checks")
     grade.add_argument("paths", nargs="+",
@@ -90,6 +101,19 @@ def main(argv=None) -> int:
             print(problem, file=sys.stderr)
         if not problems:
             print("exercises/ is up to date" if args.check else f"wrote {args.exercises}")
+        return 1 if problems else 0
+    if args.command == "build-translations":
+        from . import translate
+        if args.skeletons:
+            for path in translate.write_skeletons(ROOT):
+                print(path)
+            return 0
+        problems = translate.catalogue_problems(ROOT) + translate.build(
+            ROOT, check=args.check, run=not args.no_run)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if not problems:
+            print("the Korean edition is up to date" if args.check else "wrote the Korean edition")
         return 1 if problems else 0
     return _grade(parser, args)
 

@@ -2,6 +2,8 @@
 pass, numerical gradients, locating a bug in time, and gradient clipping."""
 from __future__ import annotations
 
+from ..i18n import tr, tr_later
+
 import numpy as np
 
 from ..activations import sigmoid
@@ -16,25 +18,26 @@ from .gates import SIZES, random_params
 # --- local derivatives ------------------------------------------------------------------------
 
 SIGMOID_BACKWARD_MISTAKES = [
-    Mistake("You returned σ'(a) = s (1 - s) alone; multiply by the upstream gradient ds "
-            "(chain rule: dL/da = dL/ds · ds/da).", lambda ds, s: s * (1 - s)),
-    Mistake("s is already σ(a): the derivative is s (1 - s), not σ(s) (1 - σ(s)).",
+    Mistake(tr_later("You returned σ'(a) = s (1 - s) alone; multiply by the upstream "
+                     "gradient ds (chain rule: dL/da = dL/ds · ds/da)."), lambda ds, s: s * (1 - s)),
+    Mistake(tr_later("s is already σ(a): the derivative is s (1 - s), not σ(s) (1 - σ(s))."),
             lambda ds, s: ds * sigmoid(s) * (1 - sigmoid(s))),
-    Mistake("The factor s is missing: σ'(a) = s (1 - s).", lambda ds, s: ds * (1 - s)),
-    Mistake("The factor (1 - s) is missing: σ'(a) = s (1 - s).", lambda ds, s: ds * s),
-    Mistake("ds (1 - s²) is the derivative of tanh; the sigmoid's is s (1 - s).",
+    Mistake(tr_later("The factor s is missing: σ'(a) = s (1 - s)."), lambda ds, s: ds * (1 - s)),
+    Mistake(tr_later("The factor (1 - s) is missing: σ'(a) = s (1 - s)."), lambda ds, s: ds * s),
+    Mistake(tr_later("ds (1 - s²) is the derivative of tanh; the sigmoid's is s (1 - s)."),
             lambda ds, s: ds * (1 - s * s)),
 ]
 
 TANH_BACKWARD_MISTAKES = [
-    Mistake("You returned tanh'(a) = 1 - t² alone; multiply by the upstream gradient dt.",
+    Mistake(tr_later("You returned tanh'(a) = 1 - t² alone; multiply by the upstream "
+                     "gradient dt."),
             lambda dt, t: 1 - t * t),
-    Mistake("t is already tanh(a): the derivative is 1 - t², not 1 - tanh(t)².",
+    Mistake(tr_later("t is already tanh(a): the derivative is 1 - t², not 1 - tanh(t)²."),
             lambda dt, t: dt * (1 - np.tanh(t) ** 2)),
-    Mistake("1 - t should be 1 - t²: tanh'(a) = 1 - tanh(a)².", lambda dt, t: dt * (1 - t)),
-    Mistake("dt t (1 - t) is the sigmoid's derivative; tanh's is 1 - t².",
+    Mistake(tr_later("1 - t should be 1 - t²: tanh'(a) = 1 - tanh(a)²."), lambda dt, t: dt * (1 - t)),
+    Mistake(tr_later("dt t (1 - t) is the sigmoid's derivative; tanh's is 1 - t²."),
             lambda dt, t: dt * t * (1 - t)),
-    Mistake("The '1 -' is missing: tanh'(a) = 1 - t², not t².", lambda dt, t: dt * t * t),
+    Mistake(tr_later("The '1 -' is missing: tanh'(a) = 1 - t², not t²."), lambda dt, t: dt * t * t),
 ]
 
 
@@ -43,10 +46,10 @@ def _check_local(name, fn, reference, activation, mistakes, seed) -> None:
     for N, _, H in SIZES:
         upstream, value = rng.standard_normal((N, H)), activation(2 * rng.standard_normal((N, H)))
         out, _ = engine.call(name, fn, upstream, value)
-        out = engine.array(name, out, (N, H), "the shape of its arguments")
+        out = engine.array(name, out, (N, H), tr("the shape of its arguments"))
         engine.compare(name, out, reference(upstream, value), (upstream, value), mistakes,
                        f"N={N}, H={H}")
-    engine.passed(name, f"{len(SIZES)} random cases")
+    engine.passed(name, tr("{n_SIZES} random cases").format(n_SIZES=len(SIZES)))
 
 
 def check_sigmoid_backward(sigmoid_backward) -> None:
@@ -102,54 +105,61 @@ def _variant(bug):
 
 
 OTHER_CONVENTION_BACKWARD = (
-    "You differentiated h_t = (1 - z) ⊙ h_prev + z ⊙ n, the other update-gate convention. Here "
-    "h_t = z ⊙ h_prev + (1 - z) ⊙ n: ∂h_t/∂z = h_prev - n, ∂h_t/∂n = 1 - z, and the direct path "
-    "to h_prev carries dh_t ⊙ z.")
+    tr_later("You differentiated h_t = (1 - z) ⊙ h_prev + z ⊙ n, the other update-gate "
+             "convention. Here h_t = z ⊙ h_prev + (1 - z) ⊙ n: ∂h_t/∂z = h_prev - n, "
+             "∂h_t/∂n = 1 - z, and the direct path to h_prev carries dh_t ⊙ z."))
 
 GRU_STEP_BACKWARD_MISTAKES = [
     Mistake(OTHER_CONVENTION_BACKWARD, _variant("other convention")),
-    Mistake("∂h_t/∂z has the wrong sign: it is h_prev - n (h_t = z h_prev + (1 - z) n).",
+    Mistake(tr_later("∂h_t/∂z has the wrong sign: it is h_prev - n (h_t = z h_prev + (1 - "
+                     "z) n)."),
             _variant("dz sign")),
-    Mistake("dh_prev misses the direct path: h_prev enters h_t directly, weighted by z, so "
-            "dh_prev starts as dh_t ⊙ z.", _variant("no direct path")),
-    Mistake("The direct path carries dh_t ⊙ z, not dh_t ⊙ (1 - z): in h_t = z ⊙ h_prev + "
-            "(1 - z) ⊙ n it is z that multiplies h_prev.", _variant("direct path 1 - z")),
-    Mistake("dW_hn must use what W_hn multiplied in the forward pass, r ⊙ h_prev: "
-            "dW_hn = (r ⊙ h_prev)ᵀ da_n, not h_prevᵀ da_n.", _variant("dW_hn without r")),
-    Mistake("dh_prev misses the path through the candidate: with d(r ⊙ h_prev) = da_n W_hnᵀ, "
-            "h_prev receives d(r ⊙ h_prev) ⊙ r.", _variant("no candidate path")),
-    Mistake("dh_prev misses the paths through the gates: h_prev also feeds r and z, so add "
-            "da_r W_hrᵀ + da_z W_hzᵀ.", _variant("no gate paths")),
-    Mistake("You differentiated the reset-after candidate r ⊙ (h_prev W_hn + b_hn); this "
-            "exercise uses the lecture form (r ⊙ h_prev) W_hn.", _variant("reset after")),
-    Mistake("The tanh derivative is missing: da_n = dn ⊙ (1 - n²).", _variant("no tanh'")),
-    Mistake("W_hn is not transposed on the way back: the candidate computed (r ⊙ h_prev) @ W_hn, "
-            "so the gradient reaching r ⊙ h_prev is da_n @ W_hnᵀ.", _variant("W_hn not transposed")),
-    Mistake("The sigmoid derivatives are missing: da_r = dr ⊙ r (1 - r), da_z = dz ⊙ z (1 - z).",
+    Mistake(tr_later("dh_prev misses the direct path: h_prev enters h_t directly, weighted "
+                     "by z, so dh_prev starts as dh_t ⊙ z."), _variant("no direct path")),
+    Mistake(tr_later("The direct path carries dh_t ⊙ z, not dh_t ⊙ (1 - z): in h_t = z ⊙ "
+                     "h_prev + (1 - z) ⊙ n it is z that multiplies h_prev."), _variant("direct path 1 - z")),
+    Mistake(tr_later("dW_hn must use what W_hn multiplied in the forward pass, r ⊙ h_prev: "
+                     "dW_hn = (r ⊙ h_prev)ᵀ da_n, not h_prevᵀ da_n."), _variant("dW_hn without r")),
+    Mistake(tr_later("dh_prev misses the path through the candidate: with d(r ⊙ h_prev) = "
+                     "da_n W_hnᵀ, h_prev receives d(r ⊙ h_prev) ⊙ r."), _variant("no candidate path")),
+    Mistake(tr_later("dh_prev misses the paths through the gates: h_prev also feeds r and "
+                     "z, so add da_r W_hrᵀ + da_z W_hzᵀ."), _variant("no gate paths")),
+    Mistake(tr_later("You differentiated the reset-after candidate r ⊙ (h_prev W_hn + "
+                     "b_hn); this exercise uses the lecture form (r ⊙ h_prev) W_hn."), _variant("reset after")),
+    Mistake(tr_later("The tanh derivative is missing: da_n = dn ⊙ (1 - n²)."), _variant("no tanh'")),
+    Mistake(tr_later("W_hn is not transposed on the way back: the candidate computed (r ⊙ "
+                     "h_prev) @ W_hn, so the gradient reaching r ⊙ h_prev is da_n @ W_hnᵀ."), _variant("W_hn not transposed")),
+    Mistake(tr_later("The sigmoid derivatives are missing: da_r = dr ⊙ r (1 - r), da_z = "
+                     "dz ⊙ z (1 - z)."),
             _variant("no sigmoid'")),
-    Mistake("dx_t misses the contributions through the gates: dx_t = da_r W_xrᵀ + da_z W_xzᵀ "
-            "+ da_n W_xnᵀ.", _variant("dx misses the gates")),
-    Mistake("The recurrent weight gradients are transposed: dW_hr = h_prevᵀ da_r (rows of W_hr "
-            "belong to h_prev's units), not da_rᵀ h_prev.", _variant("transposed dW_h")),
+    Mistake(tr_later("dx_t misses the contributions through the gates: dx_t = da_r W_xrᵀ + "
+                     "da_z W_xzᵀ + da_n W_xnᵀ."), _variant("dx misses the gates")),
+    Mistake(tr_later("The recurrent weight gradients are transposed: dW_hr = h_prevᵀ da_r "
+                     "(rows of W_hr belong to h_prev's units), not da_rᵀ h_prev."), _variant("transposed dW_h")),
 ]
 
 
 def _grads_tuple(name, out, p, N, D, H):
     """Validate (dx, dh_prev, grads) and return them as a flat list of (label, array, expected shape)."""
     if not isinstance(out, tuple) or len(out) != 3:
-        got = f"a tuple of {len(out)} items" if isinstance(out, tuple) else type(out).__name__
-        raise CheckFailure(f"{name} returned {got}; return three things: (dx, dh_prev, grads).")
+        got = tr("a tuple of {n_out} items").format(n_out=len(out)) if isinstance(out, tuple) else type(out).__name__
+        raise CheckFailure(tr("{name} returned {got}; return three things: (dx, dh_prev, "
+                              "grads).").format(name=name, got=got))
     dx, dh, grads = out
     if not engine.is_params(grads, GRUParams):
-        raise CheckFailure(f"{name}'s third result is a {type(grads).__name__}; return the "
-                           "parameter gradients as a GRUParams(W_xr=..., ..., b_hn=...).")
+        raise CheckFailure(tr("{name}'s third result is a {grads_type}; return the "
+                              "parameter gradients as a GRUParams(W_xr=..., ..., b_hn=...).").format(
+                               name=name, grads_type=type(grads).__name__))
     for field, value in zip(GRUParams._fields, grads):
         expected = getattr(p, field).shape
         if isinstance(value, np.ndarray) and field.startswith("b_") and value.shape == (N, H):
-            raise CheckFailure(f"{name}: grads.{field} has shape {value.shape}, expected (H,) = "
-                               f"{expected}: a bias is shared by the whole batch, so sum its "
-                               "gradient over the batch axis (axis=0).")
-        engine.array(name, value, expected, f"the shape of p.{field}", what=f"grads.{field} as")
+            raise CheckFailure(tr("{name}: grads.{field} has shape {shape}, expected (H,) "
+                                  "= {expected}: a bias is shared by the whole batch, so "
+                                  "sum its gradient over the batch axis (axis=0).").format(
+                                   name=name, field=field, shape=value.shape, expected=expected))
+        engine.array(name, value, expected, tr("the shape of p.{field}").format(field=field), what=tr("grads.{field} "
+                                                                               "as").format(
+                                                                                field=field))
     return dx, dh, grads
 
 
@@ -167,11 +177,13 @@ def _compare_all(name, labelled, reference, args, mistakes, case) -> str | None:
             continue
         if all(np.shape(out) == np.shape(a) and rel_error(out, a) <= TOL
                for (_, out), a in zip(labelled, answer)):
-            raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
+            raise CheckFailure(tr("{name} is wrong on {case}. {hint}").format(
+                                   name=name, case=case, hint=mistake.hint))
     right = len(labelled) - len(wrong)
-    listed = ", ".join(f"{label} (relative error {err:.0e})" for label, err in wrong)
-    rest = f"the other {right} results are right" if right else "every result is wrong"
-    return f"{name} is wrong on {case}: {listed}; {rest}."
+    listed = ", ".join(tr("{label} (relative error {err:.0e})").format(label=label, err=err) for label, err in wrong)
+    rest = tr("the other {right} results are right").format(right=right) if right else tr("every result is wrong")
+    return tr("{name} is wrong on {case}: {listed}; {rest}.").format(
+               name=name, case=case, listed=listed, rest=rest)
 
 
 def _flatten(result):
@@ -193,8 +205,8 @@ def check_gru_step_backward(gru_step_backward) -> None:
     for dh, cache, (N, D, H) in _step_cases(seed=12):
         out, _ = engine.call(name, gru_step_backward, dh, cache)
         dx, dh_prev, grads = _grads_tuple(name, out, cache.p, N, D, H)
-        engine.array(name, dx, (N, D), "(N, D)", what="dx as")
-        engine.array(name, dh_prev, (N, H), "(N, H)", what="dh_prev as")
+        engine.array(name, dx, (N, D), "(N, D)", what=tr("dx as"))
+        engine.array(name, dh_prev, (N, H), "(N, H)", what=tr("dh_prev as"))
         labels = ["dx", "dh_prev"] + [f"grads.{f}" for f in GRUParams._fields]
         unexplained = _compare_all(name, list(zip(labels, _flatten((dx, dh_prev, grads)))),
                                    _flatten(_step_backward(dh, cache)), (dh, cache),
@@ -202,7 +214,8 @@ def check_gru_step_backward(gru_step_backward) -> None:
         if unexplained:
             where = localise_step(dh, cache, dict(zip(labels, _flatten((dx, dh_prev, grads)))))
             raise CheckFailure(f"{unexplained} {where}".rstrip())
-    engine.passed(name, f"dx, dh_prev and all ten parameter gradients on {len(SIZES)} cases")
+    engine.passed(name, tr("dx, dh_prev and all ten parameter gradients on {n_SIZES} cases").format(
+                            n_SIZES=len(SIZES)))
 
 
 def _parts(dh, cache):
@@ -212,9 +225,10 @@ def _parts(dh, cache):
     d_rh = da_n @ p.W_hn.T
     da_r = d_rh * h * r * (1 - r)
     da_z = dh * (h - n) * z * (1 - z)
-    dh_prev = {"the direct path dh ⊙ z": dh * z, "the candidate path (da_n W_hnᵀ) ⊙ r": d_rh * r,
-               "the reset gate's path da_r W_hrᵀ": da_r @ p.W_hr.T,
-               "the update gate's path da_z W_hzᵀ": da_z @ p.W_hz.T}
+    dh_prev = {tr("the direct path dh ⊙ z"): dh * z,
+               tr("the candidate path (da_n W_hnᵀ) ⊙ r"): d_rh * r,
+               tr("the reset gate's path da_r W_hrᵀ"): da_r @ p.W_hr.T,
+               tr("the update gate's path da_z W_hzᵀ"): da_z @ p.W_hz.T}
     dx = {"da_r W_xrᵀ": da_r @ p.W_xr.T, "da_z W_xzᵀ": da_z @ p.W_xz.T, "da_n W_xnᵀ": da_n @ p.W_xn.T}
     return da_r, da_z, da_n, dh_prev, dx
 
@@ -245,30 +259,36 @@ def localise_step(dh, cache, got: dict) -> str:
     if bad == {"dh_prev"}:
         missing = _missing_terms(got["dh_prev"], dh_parts)
         if missing:
-            return f"Every parameter gradient is right, but dh_prev misses {' and '.join(missing)}."
-        return ("Every parameter gradient is right, but dh_prev is wrong: it is the sum of four "
-                "paths, the direct one dh ⊙ z, the candidate's and the two gates'.")
+            return tr("Every parameter gradient is right, but dh_prev misses {items}.").format(
+                       items=tr(" and ").join(missing))
+        return (tr("Every parameter gradient is right, but dh_prev is wrong: it is the sum "
+                   "of four paths, the direct one dh ⊙ z, the candidate's and the two "
+                   "gates'."))
     if bad == {"dx"}:
         missing = _missing_terms(got["dx"], dx_parts)
         if missing:
-            return f"Only dx is wrong: it misses {' and '.join(missing)}."
-        return "Only dx is wrong: dx = da_r W_xrᵀ + da_z W_xzᵀ + da_n W_xnᵀ."
+            return tr("Only dx is wrong: it misses {items}.").format(items=tr(" and ").join(missing))
+        return tr("Only dx is wrong: dx = da_r W_xrᵀ + da_z W_xzᵀ + da_n W_xnᵀ.")
     if bad == {"grads.b_hn"}:
-        return ("Only db_hn is wrong: in the lecture form b_xn and b_hn get the same gradient, "
-                "the sum over the batch of da_n; only PyTorch's reset-after form scales b_hn's by r.")
+        return (tr("Only db_hn is wrong: in the lecture form b_xn and b_hn get the same "
+                   "gradient, the sum over the batch of da_n; only PyTorch's reset-after "
+                   "form scales b_hn's by r."))
     if bad and bad <= {"grads.b_r", "grads.b_z", "grads.b_xn", "grads.b_hn"}:
-        return ("Only bias gradients are wrong, the weights' are right: a bias is added to every "
-                "example of the batch, so its gradient is the *sum* over the batch of its "
-                "pre-activation's gradient (not the mean, not one row).")
+        return (tr("Only bias gradients are wrong, the weights' are right: a bias is added "
+                   "to every example of the batch, so its gradient is the *sum* over the "
+                   "batch of its pre-activation's gradient (not the mean, not one row)."))
     if bad == {"grads.W_hn"}:
-        return "Only dW_hn is wrong: W_hn multiplied r ⊙ h_prev, so dW_hn = (r ⊙ h_prev)ᵀ da_n."
+        return tr("Only dW_hn is wrong: W_hn multiplied r ⊙ h_prev, so dW_hn = (r ⊙ "
+                  "h_prev)ᵀ da_n.")
     if "grads.W_xn" in bad or "grads.b_xn" in bad:
-        return ("The candidate's gradients are wrong from the start (dW_xn, db_xn), so da_n is: "
-                "da_n = dh ⊙ (1 - z) ⊙ (1 - n²), with tanh' written with the output n.")
+        return (tr("The candidate's gradients are wrong from the start (dW_xn, db_xn), so "
+                   "da_n is: da_n = dh ⊙ (1 - z) ⊙ (1 - n²), with tanh' written with the "
+                   "output n."))
     if {"grads.W_xz", "grads.b_z"} & bad and not {"grads.W_xr", "grads.b_r"} & bad:
-        return ("The candidate's and the reset gate's gradients are right, the update gate's are "
-                "not, so da_z is wrong: da_z = dh ⊙ (h_prev - n) ⊙ z (1 - z).")
+        return (tr("The candidate's and the reset gate's gradients are right, the update "
+                   "gate's are not, so da_z is wrong: da_z = dh ⊙ (h_prev - n) ⊙ z (1 - z)."))
     if {"grads.W_xr", "grads.b_r"} & bad and not {"grads.W_xz", "grads.b_z"} & bad:
-        return ("The candidate's and the update gate's gradients are right, the reset gate's are "
-                "not, so da_r is wrong: da_r = (da_n W_hnᵀ) ⊙ h_prev ⊙ r (1 - r).")
+        return (tr("The candidate's and the update gate's gradients are right, the reset "
+                   "gate's are not, so da_r is wrong: da_r = (da_n W_hnᵀ) ⊙ h_prev ⊙ r (1 "
+                   "- r)."))
     return ""

@@ -3,6 +3,8 @@ gradients, finding where a broken backward pass first goes wrong, gradient clipp
 designs: the smallest keep bias that carries a gradient 50 steps, and which path dominates."""
 from __future__ import annotations
 
+from ..i18n import tr, tr_later
+
 import numpy as np
 
 from ..gradcheck import numerical_gradient as _numerical_gradient
@@ -39,18 +41,20 @@ def _variant(bug):
 
 
 GRU_BACKWARD_MISTAKES = [
-    Mistake("You overwrote the gradient coming back from step t+1: the gradient that reaches h_t "
-            "is dhs[t] plus the dh_prev returned by step t+1; add them.",
+    Mistake(tr_later("You overwrote the gradient coming back from step t+1: the gradient "
+                     "that reaches h_t is dhs[t] plus the dh_prev returned by step t+1; "
+                     "add them."),
             _variant("upstream overwritten")),
-    Mistake("dhs[t] enters only at the last step: every step's own loss gradient dhs[t] must be "
-            "added to what comes back from t+1.", _variant("dhs only at the end")),
-    Mistake("The parameter gradients are overwritten at every step, so only step 0's remains: "
-            "the same weights act at every t, so sum their gradients over all steps.",
+    Mistake(tr_later("dhs[t] enters only at the last step: every step's own loss gradient "
+                     "dhs[t] must be added to what comes back from t+1."), _variant("dhs only at the end")),
+    Mistake(tr_later("The parameter gradients are overwritten at every step, so only step "
+                     "0's remains: the same weights act at every t, so sum their gradients "
+                     "over all steps."),
             _variant("params overwritten")),
-    Mistake("You ran the steps forward in time; backpropagation runs from t = T-1 down to 0, "
-            "because step t needs what flowed back from t+1.", _variant("forward in time")),
-    Mistake("dxs is in reverse order: dxs[t] must be the gradient for xs[t]; you collected it "
-            "backward and did not reverse it.", _variant("dxs reversed")),
+    Mistake(tr_later("You ran the steps forward in time; backpropagation runs from t = T-1 "
+                     "down to 0, because step t needs what flowed back from t+1."), _variant("forward in time")),
+    Mistake(tr_later("dxs is in reverse order: dxs[t] must be the gradient for xs[t]; you "
+                     "collected it backward and did not reverse it."), _variant("dxs reversed")),
 ]
 
 
@@ -64,8 +68,8 @@ def check_gru_backward(gru_backward) -> None:
         dhs = rng.standard_normal((T, N, H))
         out, _ = engine.call(name, gru_backward, dhs, cache)
         dxs, dh0, grads = _grads_tuple(name, out, p, N, D, H)
-        engine.array(name, dxs, (T, N, D), "(T, N, D)", what="dxs as")
-        engine.array(name, dh0, (N, H), "(N, H)", what="dh0 as")
+        engine.array(name, dxs, (T, N, D), "(T, N, D)", what=tr("dxs as"))
+        engine.array(name, dh0, (N, H), "(N, H)", what=tr("dh0 as"))
         labels = ["dxs", "dh0"] + [f"grads.{f}" for f in GRUParams._fields]
         case = f"N={N}, D={D}, H={H}, T={T}"
         unexplained = _compare_all(name, list(zip(labels, _flatten(out))),
@@ -73,7 +77,8 @@ def check_gru_backward(gru_backward) -> None:
                                    GRU_BACKWARD_MISTAKES, case)
         if unexplained:                      # no catalogued mistake fits: locate it in time
             raise CheckFailure(f"{unexplained} {_locate(gru_backward)}".rstrip())
-    engine.passed(name, f"dxs, dh0 and all ten parameter gradients on {len(SIZES)} sequences")
+    engine.passed(name, tr("dxs, dh0 and all ten parameter gradients on {n_SIZES} sequences").format(
+                            n_SIZES=len(SIZES)))
 
 
 def _locate(gru_backward) -> str:
@@ -89,10 +94,12 @@ def _locate(gru_backward) -> str:
     if t is None:
         return ""
     if report.dx_errors[t] > report.tol:
-        return (f"time_step_report says your pass first goes wrong at t = {t} (it runs from "
-                f"t = 4 down to 0): look at what step {t} computes or receives from step {t + 1}.")
-    return (f"Every dL/dx_t is right, but the parameter gradients go wrong once the sequence has "
-            f"{t + 1} steps: look at how you combine the steps' parameter gradients.")
+        return (tr("time_step_report says your pass first goes wrong at t = {t} (it runs "
+                   "from t = 4 down to 0): look at what step {t} computes or receives from "
+                   "step {value}.").format(t=t, value=t + 1))
+    return (tr("Every dL/dx_t is right, but the parameter gradients go wrong once the "
+               "sequence has {value} steps: look at how you combine the steps' parameter "
+               "gradients.").format(value=t + 1))
 
 
 # --- numerical gradients ----------------------------------------------------------------------
@@ -132,18 +139,20 @@ def _centred(f, x, eps, divisor=2, back_to_x=False, all_at_once=False):
 
 
 NUMERICAL_GRADIENT_MISTAKES = [
-    Mistake("That is a forward difference, (f(x + eps) - f(x)) / eps, accurate only to about "
-            "eps: use the centred difference (f(x + eps) - f(x - eps)) / (2 eps).",
+    Mistake(tr_later("That is a forward difference, (f(x + eps) - f(x)) / eps, accurate "
+                     "only to about eps: use the centred difference (f(x + eps) - f(x - "
+                     "eps)) / (2 eps)."),
             lambda f, x, eps=1e-5: _forward_difference(f, x, eps)),
-    Mistake("Your values are twice too large: the two evaluations are 2 eps apart, so divide "
-            "by 2 eps.", lambda f, x, eps=1e-5: _centred(f, x, eps, divisor=1)),
-    Mistake("After evaluating at x[i] + eps you went back to x[i], not to x[i] - eps: the second "
-            "evaluation must be at x[i] - eps.",
+    Mistake(tr_later("Your values are twice too large: the two evaluations are 2 eps "
+                     "apart, so divide by 2 eps."), lambda f, x, eps=1e-5: _centred(f, x, eps, divisor=1)),
+    Mistake(tr_later("After evaluating at x[i] + eps you went back to x[i], not to x[i] - "
+                     "eps: the second evaluation must be at x[i] - eps."),
             lambda f, x, eps=1e-5: _centred(f, x, eps, back_to_x=True)),
-    Mistake("You moved every entry of x at once; move one entry at a time, so that each "
-            "difference measures one partial derivative.",
+    Mistake(tr_later("You moved every entry of x at once; move one entry at a time, so "
+                     "that each difference measures one partial derivative."),
             lambda f, x, eps=1e-5: _centred(f, x, eps, all_at_once=True)),
-    Mistake("You ignored the eps argument (or used another value): use the eps you are given.",
+    Mistake(tr_later("You ignored the eps argument (or used another value): use the eps "
+                     "you are given."),
             lambda f, x, eps=1e-5: _numerical_gradient(f, x, 1e-5)),
 ]
 
@@ -156,11 +165,12 @@ def check_numerical_gradient(numerical_gradient) -> None:
                       (_steep, rng.standard_normal(5), 1e-2)):
         args = (f, x) if eps is None else (f, x, eps)
         out, _ = engine.call(name, numerical_gradient, *args)
-        out = engine.array(name, out, x.shape, "the shape of x")
-        case = f"x of shape {x.shape}" + ("" if eps is None else f" with eps={eps}")
+        out = engine.array(name, out, x.shape, tr("the shape of x"))
+        case = tr("x of shape {shape}").format(shape=x.shape) + ("" if eps is None else tr(" with eps={eps}").format(
+                                                                     eps=eps))
         engine.compare(name, out, _numerical_gradient(f, x, eps or 1e-5), args,
                        NUMERICAL_GRADIENT_MISTAKES, case)
-    engine.passed(name, "centred differences, x unchanged, eps respected")
+    engine.passed(name, tr("centred differences, x unchanged, eps respected"))
 
 
 # --- where does a broken backward pass first go wrong? ----------------------------------------
@@ -180,19 +190,23 @@ def mystery_gru_backward(dhs, cache: GRUCache):
 def check_first_wrong_step(first_wrong_step) -> None:
     """first_wrong_step: the t at which mystery_gru_backward first goes wrong (an int)."""
     if first_wrong_step is None:
-        raise CheckFailure("first_wrong_step is None, which would mean no step is wrong; but "
-                           "mystery_gru_backward has a bug. Run time_step_report on it and read "
-                           "its last line.")
+        raise CheckFailure(tr("first_wrong_step is None, which would mean no step is "
+                              "wrong; but mystery_gru_backward has a bug. Run "
+                              "time_step_report on it and read its last line."))
     if not isinstance(first_wrong_step, (int, np.integer)) or isinstance(first_wrong_step, bool):
-        raise CheckFailure(f"first_wrong_step is a {type(first_wrong_step).__name__}; store the "
-                           "time step as an int, e.g. first_wrong_step = report.first_bad_step.")
+        raise CheckFailure(tr("first_wrong_step is a {first_wrong_step_type}; store the "
+                              "time step as an int, e.g. first_wrong_step = "
+                              "report.first_bad_step.").format(
+                               first_wrong_step_type=type(first_wrong_step).__name__))
     if first_wrong_step != 0:
         raise CheckFailure(
-            f"t = {first_wrong_step} is not where it first goes wrong. The backward pass runs from "
-            "t = T-1 down to 0: in the report, go down the column dL/dx_t from the last step "
-            "and find the first one marked wrong.")
-    print("✓ first_wrong_step is correct: every step is right except t = 0, which the loop "
-          "range(T - 1, 0, -1) never reaches (its end is exclusive). range(T - 1, -1, -1) fixes it.")
+            tr("t = {first_wrong_step} is not where it first goes wrong. The backward pass "
+               "runs from t = T-1 down to 0: in the report, go down the column dL/dx_t "
+               "from the last step and find the first one marked wrong.").format(
+                first_wrong_step=first_wrong_step))
+    print(tr("✓ first_wrong_step is correct: every step is right except t = 0, which the "
+             "loop range(T - 1, 0, -1) never reaches (its end is exclusive). range(T - 1, "
+             "-1, -1) fixes it."))
 
 
 # --- gradient clipping ------------------------------------------------------------------------
@@ -214,16 +228,17 @@ def _clip(grads, max_norm, rule="global"):
 
 
 CLIP_GRADIENTS_MISTAKES = [
-    Mistake("You clipped each parameter's gradient on its own: clip them together by the global "
-            "norm √(Σ‖g‖²), so that the update keeps its direction.",
+    Mistake(tr_later("You clipped each parameter's gradient on its own: clip them together "
+                     "by the global norm √(Σ‖g‖²), so that the update keeps its direction."),
             lambda g, m: _clip(g, m, "each")),
-    Mistake("np.clip bounds every entry separately; gradient clipping rescales the whole gradient "
-            "so that its global norm is at most max_norm.", lambda g, m: _clip(g, m, "elementwise")),
-    Mistake("A gradient whose norm is already below max_norm must pass unchanged: scale by "
-            "min(1, max_norm / norm).", lambda g, m: _clip(g, m, "always")),
-    Mistake("The scale factor is max_norm / norm, not norm / max_norm.",
+    Mistake(tr_later("np.clip bounds every entry separately; gradient clipping rescales "
+                     "the whole gradient so that its global norm is at most max_norm."), lambda g, m: _clip(g, m, "elementwise")),
+    Mistake(tr_later("A gradient whose norm is already below max_norm must pass unchanged: "
+                     "scale by min(1, max_norm / norm)."), lambda g, m: _clip(g, m, "always")),
+    Mistake(tr_later("The scale factor is max_norm / norm, not norm / max_norm."),
             lambda g, m: _clip(g, m, "inverted")),
-    Mistake("The global norm is the square root of the sum of squares; you left out the root.",
+    Mistake(tr_later("The global norm is the square root of the sum of squares; you left "
+                     "out the root."),
             lambda g, m: _clip(g, m, "no sqrt")),
 ]
 
@@ -236,10 +251,11 @@ def check_clip_gradients(clip_gradients) -> None:
         grads = GRUParams(*(scale * rng.standard_normal(a.shape)
                             for a in GRUParams.init(rng, 3, 4)))
         out, _ = engine.call(name, clip_gradients, grads, max_norm)
-        case = f"gradients of global norm {_global_norm(grads):.2f} with max_norm={max_norm}"
+        case = tr("gradients of global norm {global_norm:.2f} with max_norm={max_norm}").format(
+                   global_norm=_global_norm(grads), max_norm=max_norm)
         engine.compare_params(name, out, _clip(grads, max_norm), (grads, max_norm),
                               CLIP_GRADIENTS_MISTAKES, case)
-    engine.passed(name, "large gradients rescaled to max_norm, small ones unchanged")
+    engine.passed(name, tr("large gradients rescaled to max_norm, small ones unchanged"))
 
 
 # --- design: the smallest keep bias that carries the gradient 50 steps -------------------------
@@ -258,30 +274,38 @@ def check_keep_bias_50(keep_bias_50) -> None:
     """keep_bias_50: the smallest bias on the grid -2, -1.5, ..., 8 whose norm at distance 50 > 1e-3."""
     name = "keep_bias_50"
     if keep_bias_50 is None:
-        raise CheckFailure(f"{name} is None: replace None with a number, the bias you found.")
+        raise CheckFailure(tr("{name} is None: replace None with a number, the bias you "
+                              "found.").format(name=name))
     if isinstance(keep_bias_50, bool) or not isinstance(keep_bias_50, (int, float, np.integer, np.floating)):
-        raise CheckFailure(f"{name} must be one number (a float such as 2.5), got a "
-                           f"{type(keep_bias_50).__name__}.")
+        raise CheckFailure(tr("{name} must be one number (a float such as 2.5), got a "
+                              "{keep_bias_50_type}.").format(
+                               name=name, keep_bias_50_type=type(keep_bias_50).__name__))
     b = float(keep_bias_50)
     if not np.isclose(KEEP_BIAS_GRID, b).any():
-        raise CheckFailure(f"{name} = {b:g} is not on the grid: try the biases -2, -1.5, ..., 7.5, 8 "
-                           f"(steps of 0.5) and give the smallest that works.")
+        raise CheckFailure(tr("{name} = {b:g} is not on the grid: try the biases -2, -1.5, "
+                              "..., 7.5, 8 (steps of 0.5) and give the smallest that works.").format(
+                               name=name, b=b))
     norm = keep_norm_at_50(b)
     if norm <= 1e-3:
-        hint = (" A negative bias pushes z towards 0, which in the course's convention *takes* the "
-                "candidate and lets the old state go." if b < 0 else
-                " Each step's direct path multiplies by z = σ(b_z + bias): raise the bias.")
-        raise CheckFailure(f"{name} = {b:g}: the gradient norm 50 steps back is {norm:.1e}, not above "
-                           f"1e-3.{hint}")
+        hint = (tr(" A negative bias pushes z towards 0, which in the course's convention "
+                   "*takes* the candidate and lets the old state go.") if b < 0 else
+                tr(" Each step's direct path multiplies by z = σ(b_z + bias): raise the "
+                   "bias."))
+        raise CheckFailure(tr("{name} = {b:g}: the gradient norm 50 steps back is "
+                              "{norm:.1e}, not above 1e-3.{hint}").format(
+                               name=name, b=b, norm=norm, hint=hint))
     lower = keep_norm_at_50(b - 0.5)
     if lower > 1e-3:
-        raise CheckFailure(f"{name} = {b:g} works (norm {norm:.1e}), but so does {b - 0.5:g} (norm "
-                           f"{lower:.1e}): the exercise asks for the smallest bias on the grid. (A "
-                           f"guess from the direct path alone, 4 z^50, comes out too high: routes "
-                           f"that mix the direct path with the others add to it, though the others "
-                           f"alone carry almost nothing.)")
-    engine.passed(name, f"norm {norm:.1e} at distance 50 with bias {b:g}, and {lower:.1e} with bias "
-                        f"{b - 0.5:g}")
+        raise CheckFailure(tr("{name} = {b:g} works (norm {norm:.1e}), but so does "
+                              "{value:g} (norm {lower:.1e}): the exercise asks for the "
+                              "smallest bias on the grid. (A guess from the direct path "
+                              "alone, 4 z^50, comes out too high: routes that mix the "
+                              "direct path with the others add to it, though the others "
+                              "alone carry almost nothing.)").format(
+                               name=name, b=b, norm=norm, value=b - 0.5, lower=lower))
+    engine.passed(name, tr("norm {norm:.1e} at distance 50 with bias {b:g}, and "
+                           "{lower:.1e} with bias {value:g}").format(
+                            norm=norm, b=b, lower=lower, value=b - 0.5))
 
 
 # --- prediction: which path of ∂L/∂h_{t-1} dominates? ----------------------------------------
@@ -321,15 +345,18 @@ def path_regimes():
 
 
 WHY_PATH = {
-    "z ≈ 1": "With z ≈ 1 the direct path δ ⊙ z passes the gradient almost whole, and every other "
-             "path carries a factor 1 - z (through the candidate and the reset gate) or z(1 - z) "
-             "(through the update gate).",
-    "z ≈ 0, r ≈ 1": "With z ≈ 0 the direct path δ ⊙ z is nearly 0, z(1 - z) silences the update "
-                    "gate's path and r(1 - r) the reset gate's; the candidate, taken whole (1 - z ≈ 1) and fed the whole state "
-                    "(r ≈ 1), carries it.",
-    "at initialisation": "At initialisation z ≈ 0.5, so the direct path passes about half of δ, "
-                         "while the candidate's path is scaled by 1 - z ≈ 0.5, by r ≈ 0.5 and by "
-                         "tanh' < 1 on top of W_hn, and the gates' paths by σ' ≤ 1/4.",
+    "z ≈ 1": tr_later("With z ≈ 1 the direct path δ ⊙ z passes the gradient almost "
+                        "whole, and every other path carries a factor 1 - z (through the "
+                        "candidate and the reset gate) or z(1 - z) (through the update "
+                        "gate)."),
+    "z ≈ 0, r ≈ 1": tr_later("With z ≈ 0 the direct path δ ⊙ z is nearly 0, z(1 - z) "
+                                 "silences the update gate's path and r(1 - r) the reset "
+                                 "gate's; the candidate, taken whole (1 - z ≈ 1) and fed "
+                                 "the whole state (r ≈ 1), carries it."),
+    "at initialisation": tr_later("At initialisation z ≈ 0.5, so the direct path passes "
+                                  "about half of δ, while the candidate's path is scaled "
+                                  "by 1 - z ≈ 0.5, by r ≈ 0.5 and by tanh' < 1 on top of "
+                                  "W_hn, and the gates' paths by σ' ≤ 1/4."),
 }
 
 
@@ -338,14 +365,16 @@ def check_dominant_paths(dominant_paths) -> None:
     name = "dominant_paths"
     regimes = path_regimes()
     engine.answer_dict(name, dominant_paths, list(regimes), PATHS,
-                       "'direct', 'candidate' or 'gates'")
+                       tr("'direct', 'candidate' or 'gates'"))
     wrong = []
     for k, p in regimes.items():
         sizes = path_norms(p, np.random.default_rng(25))
         truth = max(sizes, key=sizes.get)
         if dominant_paths[k] != truth:
             measured = ", ".join(f"{path} {size:.2g}" for path, size in sizes.items())
-            wrong.append(f"{k!r}: measured {measured}, so {truth!r} dominates. {WHY_PATH[k]}")
+            wrong.append(tr("{k!r}: measured {measured}, so {truth!r} dominates. "
+                            "{WHY_PATH_i}").format(
+                             k=k, measured=measured, truth=truth, WHY_PATH_i=WHY_PATH[k]))
     if wrong:
         raise CheckFailure(f"{name}: " + " ".join(wrong))
-    engine.passed(name, "3 regimes, each measured")
+    engine.passed(name, tr("3 regimes, each measured"))

@@ -8,6 +8,8 @@ a known mistake produces, that mistake's hint.
 """
 from __future__ import annotations
 
+from ..i18n import tr, tr_later
+
 import pathlib
 import re
 import traceback
@@ -49,8 +51,9 @@ def call(name: str, fn, *args):
     changed one of its array arguments in place.
     """
     if not callable(fn):
-        raise CheckFailure(f"check_{name} needs your function {name} itself, "
-                           f"got {type(fn).__name__}: call check_{name}({name})")
+        raise CheckFailure(tr("check_{name} needs your function {name} itself, got "
+                              "{fn_type}: call check_{name}({name})").format(
+                               name=name, fn_type=type(fn).__name__))
     copies = [_copy(a) for a in args]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -59,52 +62,64 @@ def call(name: str, fn, *args):
         except NotImplementedError as exc:
             stub = _raising_function(exc)
             if stub and stub != name.split(".")[-1]:
-                raise CheckFailure(f"{name} calls {stub}, which is not written yet: finish the "
-                                   f"exercise {stub} first (or compute its result inside "
-                                   f"{name}).") from None
-            raise CheckFailure(f"{name} is not written yet: replace the line "
-                               f"`raise NotImplementedError(...)` with your code, run that cell, "
-                               f"then run this check again.") from None
+                raise CheckFailure(tr("{name} calls {stub}, which is not written yet: "
+                                      "finish the exercise {stub} first (or compute its "
+                                      "result inside {name}).").format(name=name, stub=stub)) from None
+            raise CheckFailure(tr("{name} is not written yet: replace the line `raise "
+                                  "NotImplementedError(...)` with your code, run that "
+                                  "cell, then run this check again.").format(name=name)) from None
         except Exception as exc:          # the learner's bug, reported, never a crash of the check
-            raise CheckFailure(f"{name} raised {type(exc).__name__}: {exc}{_where(exc)}"
-                               f"{_known_cause(exc)}") from exc
+            raise CheckFailure(tr("{name} raised {error}: {exc}{where}{cause}").format(
+                name=name, error=type(exc).__name__, exc=exc, where=_where(exc),
+                cause=_known_cause(exc))) from exc
     for i, (original, passed) in enumerate(zip(args, copies)):
         changed = _changed(original, passed)
         if changed:
-            raise CheckFailure(f"{name} changed its argument number {i + 1} in place ({changed}); "
-                               f"compute into new arrays instead (a = a + b, not a += b), or "
-                               f"restore what you changed before returning.")
+            raise CheckFailure(tr("{name} changed its argument number {value} in place "
+                                  "({changed}); compute into new arrays instead (a = a + "
+                                  "b, not a += b), or restore what you changed before "
+                                  "returning.").format(name=name, value=i + 1, changed=changed))
     return result, [w for w in caught if issubclass(w.category, RuntimeWarning)]
 
 
 def array(name: str, out, shape: tuple, spec: str, what: str = "") -> np.ndarray:
     """Check that `out` is a float array of `shape`; `spec` spells the shape in letters, e.g. "(N, H)"."""
-    label = f"{name} returned" + (f" {what}" if what else "")
+    label = (tr("{name} returned {what}") if what else tr("{name} returned")).format(name=name,
+                                                                                   what=what)
     if out is None:
-        raise CheckFailure(f"{label} None: did you forget the `return` statement?")
+        raise CheckFailure(tr("{label} None: did you forget the `return` statement?").format(
+                               label=label))
     if isinstance(out, tuple):
-        raise CheckFailure(f"{label} a tuple of {len(out)} items; it should return one array {spec}.")
+        raise CheckFailure(tr("{label} a tuple of {n_out} items; it should return one "
+                              "array {spec}.").format(label=label, n_out=len(out), spec=spec))
     if not isinstance(out, np.ndarray):
-        raise CheckFailure(f"{label} a {type(out).__name__}; return a numpy array of shape {spec}.")
+        raise CheckFailure(tr("{label} a {out_type}; return a numpy array of shape {spec}.").format(
+                               label=label, out_type=type(out).__name__, spec=spec))
     if out.shape != tuple(shape):
         hint = ""
         if out.shape == tuple(shape)[::-1]:
-            hint = " It looks transposed: check the order of the factors in your products."
+            hint = tr(" It looks transposed: check the order of the factors in your "
+                      "products.")
         elif len(shape) == 3 and out.shape == (shape[1], shape[0], shape[2]):
-            hint = (" That is batch-major (N, T, ...); sequences here are time-major: "
-                    "stack the steps along axis 0.")
+            hint = (tr(" That is batch-major (N, T, ...); sequences here are time-major: "
+                       "stack the steps along axis 0."))
         elif out.ndim == len(shape) + 1 or out.ndim == len(shape) - 1:
-            hint = " One axis too many or too few: did you sum, stack or index one too many times?"
-        raise CheckFailure(f"{label} an array of shape {out.shape}, expected {spec} = "
-                           f"{tuple(shape)}.{hint}")
+            hint = tr(" One axis too many or too few: did you sum, stack or index one too "
+                      "many times?")
+        raise CheckFailure(tr("{label} an array of shape {shape}, expected {spec} = "
+                              "{shape2}.{hint}").format(
+                               label=label, shape=out.shape, spec=spec, shape2=tuple(shape), hint=hint))
     if out.dtype.kind != "f":
-        raise CheckFailure(f"{label} an array of dtype {out.dtype}; expected floating point values.")
+        raise CheckFailure(tr("{label} an array of dtype {dtype}; expected floating point "
+                              "values.").format(label=label, dtype=out.dtype))
     if out.dtype != np.float64:
-        raise CheckFailure(f"{label} {out.dtype} values; the course computes in float64 (the "
-                           f"inputs are float64): somewhere your code converts, e.g. "
-                           f".astype(np.float32) or np.float32(...).")
+        raise CheckFailure(tr("{label} {dtype} values; the course computes in float64 (the "
+                              "inputs are float64): somewhere your code converts, e.g. "
+                              ".astype(np.float32) or np.float32(...).").format(
+                               label=label, dtype=out.dtype))
     if not np.isfinite(out).all():
-        raise CheckFailure(f"{label} NaN or inf values; every entry should be a finite number.")
+        raise CheckFailure(tr("{label} NaN or inf values; every entry should be a finite "
+                              "number.").format(label=label))
     return out
 
 
@@ -127,14 +142,18 @@ def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mista
         except Exception:                 # a mistake that cannot even run on this case
             continue
         if wrong.shape == out.shape and rel_error(out, wrong) <= TOL:
-            raise CheckFailure(f"{label} is wrong on {case}. {mistake.hint}")
+            raise CheckFailure(tr("{label} is wrong on {case}. {hint}").format(
+                                   label=label, case=case, hint=mistake.hint))
     i = np.unravel_index(np.argmax(np.abs(out - expected)), out.shape)
-    numbers = (f"relative error {rel_error(out, expected):.1e}; entry {tuple(int(k) for k in i)} is "
-               f"{out[i]:.6g}, expected {expected[i]:.6g}")
+    numbers = (tr("relative error {rel_error:.1e}; entry {value} is {out_i:.6g}, expected "
+                  "{expected_i:.6g}").format(
+                   rel_error=rel_error(out, expected), value=tuple(int(k) for k in i), out_i=out[i], expected_i=expected[i]))
     sentence = explain() if explain else ""
     if sentence:
-        raise CheckFailure(f"{label} is wrong on {case}. {sentence} ({numbers}.)")
-    raise CheckFailure(f"{label} is wrong on {case}: {numbers}.")
+        raise CheckFailure(tr("{label} is wrong on {case}. {sentence} ({numbers}.)").format(
+                               label=label, case=case, sentence=sentence, numbers=numbers))
+    raise CheckFailure(tr("{label} is wrong on {case}: {numbers}.").format(
+                           label=label, case=case, numbers=numbers))
 
 
 def is_params(value, cls) -> bool:
@@ -147,9 +166,10 @@ def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -
     """Like compare, for a returned parameter tuple: every field must match."""
     if not is_params(out, type(expected)):
         kind = type(expected).__name__
-        raise CheckFailure(f"{name} returned a {type(out).__name__}; return a {kind}: build one "
-                           f"with {kind}(*arrays), or from the one you were given with its "
-                           f"._replace(field=...).")
+        raise CheckFailure(tr("{name} returned a {out_type}; return a {kind}: build one "
+                              "with {kind}(*arrays), or from the one you were given with "
+                              "its ._replace(field=...).").format(
+                               name=name, out_type=type(out).__name__, kind=kind))
     wrong = [f for f, a, b in zip(expected._fields, out, expected)
              if np.shape(a) != np.shape(b) or rel_error(a, b) > TOL]
     if not wrong:
@@ -157,37 +177,43 @@ def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -
     for mistake in mistakes:
         answer = mistake.answer(*[_copy(a) for a in args])
         if all(np.shape(a) == np.shape(b) and rel_error(a, b) <= TOL for a, b in zip(out, answer)):
-            raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
-    raise CheckFailure(f"{name} is wrong on {case}: the fields {', '.join(wrong)} are wrong, "
-                       f"the other {len(expected) - len(wrong)} are right.")
+            raise CheckFailure(tr("{name} is wrong on {case}. {hint}").format(
+                                   name=name, case=case, hint=mistake.hint))
+    raise CheckFailure(tr("{name} is wrong on {case}: the fields {items} are wrong, the "
+                          "other {value} are right.").format(
+                           name=name, case=case, items=', '.join(wrong), value=len(expected) - len(wrong)))
 
 
 def answer_dict(name: str, answer, keys, allowed, spoken: str) -> dict:
     """Check a prediction answered as a dict: every key of `keys` present, each value in
     `allowed` (`spoken` says them in words, e.g. "True or False"); return it."""
     if answer is None:
-        raise CheckFailure(f"{name} is None: fill in the dictionary, {spoken} for each key.")
+        raise CheckFailure(tr("{name} is None: fill in the dictionary, {spoken} for each "
+                              "key.").format(name=name, spoken=spoken))
     if not isinstance(answer, dict):
-        raise CheckFailure(f"{name} must be a dict from each key to {spoken}, got a "
-                           f"{type(answer).__name__}.")
+        raise CheckFailure(tr("{name} must be a dict from each key to {spoken}, got a "
+                              "{answer_type}.").format(
+                               name=name, spoken=spoken, answer_type=type(answer).__name__))
     missing = [k for k in keys if k not in answer]
     if missing:
-        raise CheckFailure(f"{name} has no answer for: {', '.join(repr(m) for m in missing)} "
-                           f"(keep the keys as they are written).")
+        raise CheckFailure(tr("{name} has no answer for: {items} (keep the keys as they "
+                              "are written).").format(
+                               name=name, items=', '.join(repr(m) for m in missing)))
     if all(answer[k] is None for k in keys):
-        raise CheckFailure(f"{name} is None for every key: replace each None with {spoken}.")
+        raise CheckFailure(tr("{name} is None for every key: replace each None with "
+                              "{spoken}.").format(name=name, spoken=spoken))
     bad = [k for k in keys if not any(answer[k] is v or (type(answer[k]) is type(v) and answer[k] == v)
                                       or (isinstance(answer[k], np.bool_) and bool(answer[k]) is v)
                                       for v in allowed)]
     if bad:
-        raise CheckFailure(f"{name}: answer {spoken} for {', '.join(repr(k) for k in bad)}; got "
-                           f"{', '.join(repr(answer[k]) for k in bad)}.")
+        raise CheckFailure(tr("{name}: answer {spoken} for {items}; got {items2}.").format(
+                               name=name, spoken=spoken, items=', '.join(repr(k) for k in bad), items2=', '.join(repr(answer[k]) for k in bad)))
     return answer
 
 
 def passed(name: str, detail: str) -> None:
     """The one line a passing check prints."""
-    print(f"✓ {name} is correct ({detail}).")
+    print(tr("✓ {name} is correct ({detail}).").format(name=name, detail=detail))
 
 
 def _copy(a):
@@ -201,17 +227,18 @@ def _copy(a):
 def _changed(original, passed) -> str:
     if isinstance(original, np.ndarray) and isinstance(passed, np.ndarray):
         if original.shape != passed.shape:
-            return f"its shape became {passed.shape}"
+            return tr("its shape became {shape}").format(shape=passed.shape)
         if not np.array_equal(original, passed, equal_nan=True):
             gap = float(np.max(np.abs(original - passed)))
             if gap <= 1e-12 * max(1.0, float(np.max(np.abs(original)))):
-                return (f"by at most {gap:.0e}: rounding, as when x[i] + eps - eps is not exactly "
-                        "x[i]; save old = x[i] and put it back with x[i] = old")
-            return "its values differ after the call"
+                return (tr("by at most {gap:.0e}: rounding, as when x[i] + eps - eps is "
+                           "not exactly x[i]; save old = x[i] and put it back with x[i] = "
+                           "old").format(gap=gap))
+            return tr("its values differ after the call")
     elif isinstance(original, tuple) and hasattr(original, "_fields"):
         for field, a, b in zip(original._fields, original, passed):
             if _changed(a, b):
-                return f"its field {field} differs after the call"
+                return tr("its field {field} differs after the call").format(field=field)
     return ""
 
 
@@ -222,33 +249,38 @@ def _raising_function(exc: BaseException) -> str:
 
 
 _CAUSES = [
-    ("only length-1 arrays", "math.exp and its friends take one number; np.exp works elementwise "
-                             "on whole arrays."),
-    ("only 0-dimensional arrays", "math.exp and its friends take one number; np.exp works "
-                                  "elementwise on whole arrays."),
-    ("mismatch in its core dimension", "The inner dimensions of a matrix product disagree: in "
-                                       "a @ W the last axis of a must equal the first axis of W "
-                                       "(x_t (N, D) @ W_x* (D, H), h (N, H) @ W_h* (H, H)); print "
-                                       "both shapes."),
-    ("must match the size of tensor", "torch stores a layer's weights as (3H, D) and (3H, H), "
-                                      "one block per gate stacked along the first axis; the "
-                                      "course's W_x* are (D, H): transpose each block."),
-    ("exceeds dimension size", "the packed lengths do not fit the tensor's time axis: ids are "
-                               "time-major (T, N), so pack with batch_first=False (the "
-                               "default)."),
-    ("must be sorted in decreasing order", "pack_padded_sequence needs enforce_sorted=False for "
-                                           "a batch whose lengths are not sorted."),
-    ("could not be broadcast", "Two arrays of different shapes met in an elementwise operation: "
-                               "print the shapes of both sides."),
-    ("is out of bounds for axis 0", "Time steps run from 0 to T - 1: the last word of a sentence "
-                                    "of length k is at t = k - 1."),
+    ("only length-1 arrays", tr_later("math.exp and its friends take one number; np.exp "
+                                      "works elementwise on whole arrays.")),
+    ("only 0-dimensional arrays", tr_later("math.exp and its friends take one number; "
+                                           "np.exp works elementwise on whole arrays.")),
+    ("mismatch in its core dimension", tr_later("The inner dimensions of a matrix product "
+                                                "disagree: in a @ W the last axis of a "
+                                                "must equal the first axis of W (x_t (N, "
+                                                "D) @ W_x* (D, H), h (N, H) @ W_h* (H, "
+                                                "H)); print both shapes.")),
+    ("must match the size of tensor", tr_later("torch stores a layer's weights as (3H, D) "
+                                               "and (3H, H), one block per gate stacked "
+                                               "along the first axis; the course's W_x* "
+                                               "are (D, H): transpose each block.")),
+    ("exceeds dimension size", tr_later("the packed lengths do not fit the tensor's time "
+                                        "axis: ids are time-major (T, N), so pack with "
+                                        "batch_first=False (the default).")),
+    ("must be sorted in decreasing order", tr_later("pack_padded_sequence needs "
+                                                    "enforce_sorted=False for a batch "
+                                                    "whose lengths are not sorted.")),
+    ("could not be broadcast", tr_later("Two arrays of different shapes met in an "
+                                        "elementwise operation: print the shapes of both "
+                                        "sides.")),
+    ("is out of bounds for axis 0", tr_later("Time steps run from 0 to T - 1: the last "
+                                             "word of a sentence of length k is at t = k - "
+                                             "1.")),
 ]
 
 
 _LINE_CAUSES = [
     (re.compile(r"\[\s*:\s*,\s*t\s*\]"),
-     "Sequences here are time-major, (T, N, D): the input of step t is xs[t]; xs[:, t] takes "
-     "example t of every step."),
+     tr_later("Sequences here are time-major, (T, N, D): the input of step t is xs[t]; "
+              "xs[:, t] takes example t of every step.")),
 ]
 
 
@@ -270,5 +302,5 @@ def _where(exc: BaseException) -> str:
         return ""
     frame = frames[-1]
     line = (frame.line or "").strip()
-    return f"\n  in your code, line {frame.lineno}" + (f": {line}" if line else "")
+    return tr("\n  in your code, line {lineno}").format(lineno=frame.lineno) + (f": {line}" if line else "")
 

@@ -7,6 +7,8 @@ and the convention map are in forward.py.
 """
 from __future__ import annotations
 
+from ..i18n import tr, tr_later
+
 import numpy as np
 
 from ..activations import sigmoid as _sigmoid
@@ -34,10 +36,11 @@ def cases(seed: int, T: int | None = None):
 # --- sigmoid ----------------------------------------------------------------------------------
 
 SIGMOID_MISTAKES = [
-    Mistake("Your values lie between -1 and 1: that is tanh. The sigmoid is 1 / (1 + exp(-a)).",
+    Mistake(tr_later("Your values lie between -1 and 1: that is tanh. The sigmoid is 1 / "
+                     "(1 + exp(-a))."),
             lambda a: np.tanh(a)),
-    Mistake("You computed σ(-a) = 1 / (1 + exp(a)) = exp(-a) / (1 + exp(-a)): σ must grow with a; "
-            "mind the sign.",
+    Mistake(tr_later("You computed σ(-a) = 1 / (1 + exp(a)) = exp(-a) / (1 + exp(-a)): σ "
+                     "must grow with a; mind the sign."),
             lambda a: 1 / (1 + np.exp(a))),
 ]
 
@@ -45,27 +48,30 @@ SIGMOID_MISTAKES = [
 def check_sigmoid(sigmoid) -> None:
     """sigmoid(a): σ(a) elementwise, exact at ±1000 without an overflow warning."""
     rng = np.random.default_rng(0)
-    for a, case in ((4 * rng.standard_normal((3, 4)), "random values of shape (3, 4)"),
+    for a, case in ((4 * rng.standard_normal((3, 4)), tr("random values of shape (3, 4)")),
                     (np.array([-1000.0, -40.0, 0.0, 40.0, 1000.0]), "a = [-1000, -40, 0, 40, 1000]")):
         out, caught = engine.call("sigmoid", sigmoid, a)
         if caught:
             raise CheckFailure(
-                f"sigmoid warned '{caught[0].message}' on {case}: exp(-a) overflows for a very "
-                "negative a. Compute the exponential of -|a| only, e.g. e = np.exp(-np.abs(a)), "
-                "then σ = 1/(1+e) where a >= 0 and e/(1+e) where a < 0 (np.where evaluates "
-                "both branches everywhere, so both must be safe).")
+                tr("sigmoid warned '{message}' on {case}: exp(-a) overflows for a very "
+                   "negative a. Compute the exponential of -|a| only, e.g. e = "
+                   "np.exp(-np.abs(a)), then σ = 1/(1+e) where a >= 0 and e/(1+e) where a "
+                   "< 0 (np.where evaluates both branches everywhere, so both must be "
+                   "safe).").format(message=caught[0].message, case=case))
         if isinstance(out, np.ndarray) and out.shape == a.shape and np.isnan(out).any():
-            raise CheckFailure(f"sigmoid returned NaN on {case} (inf / inf somewhere): use a form "
-                               "in which no exponential overflows, e.g. branch on the sign of a.")
-        out = engine.array("sigmoid", out, a.shape, "the shape of a")
+            raise CheckFailure(tr("sigmoid returned NaN on {case} (inf / inf somewhere): "
+                                  "use a form in which no exponential overflows, e.g. "
+                                  "branch on the sign of a.").format(case=case))
+        out = engine.array("sigmoid", out, a.shape, tr("the shape of a"))
         engine.compare("sigmoid", out, _sigmoid(a), (a,), SIGMOID_MISTAKES, case)
     tails, _ = engine.call("sigmoid", sigmoid, np.array([-40.0, 40.0]))
-    tails = engine.array("sigmoid", tails, (2,), "the shape of a")
+    tails = engine.array("sigmoid", tails, (2,), tr("the shape of a"))
     if abs(tails[0] - _sigmoid(np.array(-40.0))) > 1e-6 * _sigmoid(np.array(-40.0)):
-        raise CheckFailure(f"sigmoid(-40) = {tails[0]:.3g}, but σ(-40) = 4.25e-18: your sigmoid loses "
-                           "its tail. Did you clip a (e.g. to [-30, 30])? Clipping is not needed: "
-                           "computing exp(-|a|) never overflows.")
-    engine.passed("sigmoid", "random values, and ±1000 without overflow")
+        raise CheckFailure(tr("sigmoid(-40) = {tails_i:.3g}, but σ(-40) = 4.25e-18: your "
+                              "sigmoid loses its tail. Did you clip a (e.g. to [-30, 30])? "
+                              "Clipping is not needed: computing exp(-|a|) never overflows.").format(
+                               tails_i=tails[0]))
+    engine.passed("sigmoid", tr("random values, and ±1000 without overflow"))
 
 
 # --- the two gates ----------------------------------------------------------------------------
@@ -78,33 +84,35 @@ def _gate(x, h, p, g, act=_sigmoid, W_h=None, use_x=True, use_h=True, use_b=True
 
 def _gate_mistakes(g: str, other: str, name: str) -> list[Mistake]:
     return [
-        Mistake(f"You used the {'update' if other == 'z' else 'reset'} gate's parameters "
-                f"(W_x{other}, W_h{other}, b_{other}); the {name} gate has its own: "
-                f"W_x{g}, W_h{g}, b_{g}.", lambda x, h, p: _gate(x, h, p, other)),
-        Mistake(f"The bias b_{g} is missing.", lambda x, h, p: _gate(x, h, p, g, use_b=False)),
-        Mistake(f"The term h_prev @ W_h{g} is missing: the gate looks at the previous state "
-                "as well as the input.", lambda x, h, p: _gate(x, h, p, g, use_h=False)),
-        Mistake(f"The term x_t @ W_x{g} is missing: the gate looks at the input as well as the "
-                "previous state.", lambda x, h, p: _gate(x, h, p, g, use_x=False)),
-        Mistake(f"W_h{g} is used transposed. The course multiplies rows from the left: "
-                f"h_prev @ W_h{g}, shapes (N, H) @ (H, H).",
+        Mistake(tr_later("You used the {value} gate's parameters (W_x{other}, W_h{other}, "
+                         "b_{other}); the {name} gate has its own: W_x{g}, W_h{g}, b_{g}.").format(
+                    value='update' if other == 'z' else 'reset', other=other, name=name, g=g), lambda x, h, p: _gate(x, h, p, other)),
+        Mistake(tr_later("The bias b_{g} is missing.").format(g=g), lambda x, h, p: _gate(x, h, p, g, use_b=False)),
+        Mistake(tr_later("The term h_prev @ W_h{g} is missing: the gate looks at the "
+                         "previous state as well as the input.").format(g=g), lambda x, h, p: _gate(x, h, p, g, use_h=False)),
+        Mistake(tr_later("The term x_t @ W_x{g} is missing: the gate looks at the input as "
+                         "well as the previous state.").format(g=g), lambda x, h, p: _gate(x, h, p, g, use_x=False)),
+        Mistake(tr_later("W_h{g} is used transposed. The course multiplies rows from the "
+                         "left: h_prev @ W_h{g}, shapes (N, H) @ (H, H).").format(g=g),
                 lambda x, h, p: _gate(x, h, p, g, W_h=lambda W: W.T)),
-        Mistake("You applied tanh; a gate uses the sigmoid σ, so that it lies between 0 and 1.",
+        Mistake(tr_later("You applied tanh; a gate uses the sigmoid σ, so that it lies "
+                         "between 0 and 1."),
                 lambda x, h, p: _gate(x, h, p, g, act=np.tanh)),
-        Mistake("The sigmoid is missing: you returned the pre-activation a; the gate is σ(a).",
+        Mistake(tr_later("The sigmoid is missing: you returned the pre-activation a; the "
+                         "gate is σ(a)."),
                 lambda x, h, p: _gate(x, h, p, g, act=lambda a: a)),
     ]
 
 
 RESET_GATE_MISTAKES = _gate_mistakes("r", "z", "reset")
 UPDATE_GATE_MISTAKES = _gate_mistakes("z", "r", "update") + [
-    Mistake("You returned 1 - z. The gate itself is z = σ(...); which of z and 1 - z multiplies "
-            "h_prev is decided in gru_step.", lambda x, h, p: 1 - _gate(x, h, p, "z")),
+    Mistake(tr_later("You returned 1 - z. The gate itself is z = σ(...); which of z and 1 "
+                     "- z multiplies h_prev is decided in gru_step."), lambda x, h, p: 1 - _gate(x, h, p, "z")),
 ]
 
 
 def _check_gate(name, fn, g, mistakes, seed) -> None:
-    which = {"r": "the reset gate", "z": "the update gate"}[g]
+    which = {"r": tr("the reset gate"), "z": tr("the update gate")}[g]
     reference = lambda x, h, p: _gate(x, h, p, g)                 # noqa: E731
     for (x, h, p), case in cases(seed):
         out, _ = engine.call(name, fn, x, h, p)
@@ -112,7 +120,7 @@ def _check_gate(name, fn, g, mistakes, seed) -> None:
         engine.compare(name, out, reference(x, h, p), (x, h, p), mistakes, case,
                        explain=lambda: probes.dependencies(name, fn, reference, (x, h, p),
                                                            ("x_t", "h_prev", "p"), which))
-    engine.passed(name, f"{len(SIZES)} random cases of different N, D, H")
+    engine.passed(name, tr("{n_SIZES} random cases of different N, D, H").format(n_SIZES=len(SIZES)))
 
 
 def check_reset_gate(reset_gate) -> None:
@@ -145,37 +153,44 @@ def _candidate(x, h, r, p, reset="before", act=np.tanh, b_xn=True, b_hn=True, ga
 
 def _candidate_mistakes(right: str) -> list[Mistake]:
     wrong_placement = {
-        "before": Mistake("You applied the reset gate after the matrix product, r ⊙ (h_prev W_hn "
-                          "+ b_hn): that is PyTorch's form (reset=\"after\"). The lecture form "
-                          "resets first: (r ⊙ h_prev) W_hn.",
+        "before": Mistake(tr_later("You applied the reset gate after the matrix product, r "
+                                   "⊙ (h_prev W_hn + b_hn): that is PyTorch's form "
+                                   "(reset=\"after\"). The lecture form resets first: (r ⊙ "
+                                   "h_prev) W_hn."),
                           lambda x, h, r, p: _candidate(x, h, r, p, "after")),
-        "after": Mistake("You reset before the matrix product, (r ⊙ h_prev) W_hn: that is the "
-                         "lecture form. PyTorch multiplies r by (h_prev W_hn + b_hn).",
+        "after": Mistake(tr_later("You reset before the matrix product, (r ⊙ h_prev) W_hn: "
+                                  "that is the lecture form. PyTorch multiplies r by "
+                                  "(h_prev W_hn + b_hn)."),
                          lambda x, h, r, p: _candidate(x, h, r, p, "before")),
     }[right]
     mistakes = [
         wrong_placement,
-        Mistake("r is not used: the reset gate decides how much of h_prev reaches the candidate.",
+        Mistake(tr_later("r is not used: the reset gate decides how much of h_prev reaches "
+                         "the candidate."),
                 lambda x, h, r, p: _candidate(x, h, r, p, "none")),
-        Mistake("You used 1 - r where r belongs: r near 0 should reset (drop) h_prev.",
+        Mistake(tr_later("You used 1 - r where r belongs: r near 0 should reset (drop) "
+                         "h_prev."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, gate=lambda r: 1 - r)),
-        Mistake("The bias b_hn is missing (the candidate has two biases, b_xn and b_hn).",
+        Mistake(tr_later("The bias b_hn is missing (the candidate has two biases, b_xn and "
+                         "b_hn)."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, b_hn=False)),
-        Mistake("The bias b_xn is missing (the candidate has two biases, b_xn and b_hn).",
+        Mistake(tr_later("The bias b_xn is missing (the candidate has two biases, b_xn and "
+                         "b_hn)."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, b_xn=False)),
-        Mistake("Both biases, b_xn and b_hn, are missing.",
+        Mistake(tr_later("Both biases, b_xn and b_hn, are missing."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, b_xn=False, b_hn=False)),
-        Mistake("You applied the sigmoid; the candidate uses tanh, so that it lies between -1 "
-                "and 1 like the state.", lambda x, h, r, p: _candidate(x, h, r, p, right, _sigmoid)),
-        Mistake("tanh is missing: you returned the pre-activation.",
+        Mistake(tr_later("You applied the sigmoid; the candidate uses tanh, so that it "
+                         "lies between -1 and 1 like the state."), lambda x, h, r, p: _candidate(x, h, r, p, right, _sigmoid)),
+        Mistake(tr_later("tanh is missing: you returned the pre-activation."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, act=lambda a: a)),
-        Mistake("W_hn is used transposed. The course multiplies rows from the left: "
-                "(r ⊙ h_prev) @ W_hn, shapes (N, H) @ (H, H).",
+        Mistake(tr_later("W_hn is used transposed. The course multiplies rows from the "
+                         "left: (r ⊙ h_prev) @ W_hn, shapes (N, H) @ (H, H)."),
                 lambda x, h, r, p: _candidate(x, h, r, p, right, transpose=True)),
     ]
     if right == "after":
         mistakes.insert(1, Mistake(
-            "b_hn must be inside the product with r: PyTorch computes r ⊙ (h_prev W_hn + b_hn).",
+            tr_later("b_hn must be inside the product with r: PyTorch computes r ⊙ (h_prev "
+                     "W_hn + b_hn)."),
             lambda x, h, r, p: _candidate(x, h, r, p, "after, b_hn outside")))
     return mistakes
 
@@ -195,10 +210,11 @@ def _check_candidate(name, fn, reset, mistakes, seed) -> None:
             return " ".join(filter(None, [
                 probes.candidate_terms(fn, reference, x, h, r, p, reset),
                 probes.dependencies(name, fn, reference, (x, h, r, p), ("x_t", "h_prev", "r", "p"),
-                                    "the candidate")]))
+                                    tr("the candidate"))]))
         engine.compare(name, out, reference(x, h, r, p), (x, h, r, p), mistakes, case,
                        explain=explain)
-    engine.passed(name, f"{len(SIZES)} random cases, reset {reset} the matrix product")
+    engine.passed(name, tr("{n_SIZES} random cases, reset {reset} the matrix product").format(
+                            n_SIZES=len(SIZES), reset=reset))
 
 
 def check_candidate(candidate) -> None:

@@ -3,6 +3,8 @@ trained model, shipped for them and never shown in the lecture) really does: whi
 without its plural unit, and which verb form it prefers without its singular unit."""
 from __future__ import annotations
 
+from ..i18n import tr
+
 from ..agreement import LEXICON
 from .engine import CheckFailure
 
@@ -31,40 +33,45 @@ def check_predicted_failures(predicted_failures, threshold: float = 0.75) -> Non
     """predicted_failures: the set of OPTIONS whose accuracy falls to 0.75 or below when the
     exercise GRU's plural unit is ablated (a model the lecture does not show)."""
     if predicted_failures is None:
-        raise CheckFailure("predicted_failures is None: write your prediction as a set of test "
-                           "set names, e.g. {'simple/S', 'long/P0'}.")
+        raise CheckFailure(tr("predicted_failures is None: write your prediction as a set "
+                              "of test set names, e.g. {'simple/S', 'long/P0'}."))
     if isinstance(predicted_failures, str) or not all(isinstance(p, str) for p in predicted_failures):
-        raise CheckFailure("predicted_failures must be a set of names such as {'simple/S', "
-                           f"'long/P0'}}, got {predicted_failures!r}.")
+        raise CheckFailure(tr("predicted_failures must be a set of names such as "
+                              "{{'simple/S', 'long/P0'}}, got {predicted_failures!r}.").format(
+                               predicted_failures=predicted_failures))
     unknown = set(predicted_failures) - set(OPTIONS)
     if unknown:
-        raise CheckFailure(f"{sorted(unknown)} are not among the options: {OPTIONS}.")
+        raise CheckFailure(tr("{sorted} are not among the options: {OPTIONS}.").format(
+                               sorted=sorted(unknown), OPTIONS=OPTIONS))
     accuracy = measured_failures(threshold)
     actual = {name for name, acc in accuracy.items() if acc <= threshold}
     said = set(predicted_failures)
     if said == actual:
         shown = ", ".join(f"{n} {accuracy[n]:.2f}" for n in OPTIONS)
-        print(f"✓ predicted_failures is correct: measured with the plural unit ablated: {shown}.")
+        print(tr("✓ predicted_failures is correct: measured with the plural unit ablated: "
+                 "{shown}.").format(shown=shown))
         return
     hints = []
     extra, missing = said - actual, actual - said
     if any(n.startswith("simple") for n in extra):
-        hints.append("The rule only accepts a unit if both simple sets stay at 0.9 or above "
-                     "without it.")
+        hints.append(tr("The rule only accepts a unit if both simple sets stay at 0.9 or "
+                        "above without it."))
     if any(n.startswith("long/S") for n in extra):
-        hints.append("The rule only accepts a plural unit if every long set with a singular "
-                     "subject stays at 0.9 or above without it.")
+        hints.append(tr("The rule only accepts a plural unit if every long set with a "
+                        "singular subject stays at 0.9 or above without it."))
     if any(n.startswith("long/P") for n in missing):
-        hints.append("The rule chose this unit because the mean of the four long sets with a "
-                     "plural subject falls to 0.75 or below without it; in the lecture's GRU "
-                     "the strongest candidates took each of those sets to about 0.")
+        hints.append(tr("The rule chose this unit because the mean of the four long sets "
+                        "with a plural subject falls to 0.75 or below without it; in the "
+                        "lecture's GRU the strongest candidates took each of those sets to "
+                        "about 0."))
     if any(n.startswith("distance") for n in missing | extra):
-        hints.append("The distance sets mix singular and plural subjects, roughly half and half: "
-                     "work out what their accuracy is when most of the plural half fails and the "
-                     "singular half is right; a set with half its sentences wrong cannot stay "
-                     "at 0.9.")
-    raise CheckFailure(f"Not quite: you named {len(said & actual)} of the failing sets, "
-                       f"{len(extra)} that do not fail, and missed {len(missing)}. "
+        hints.append(tr("The distance sets mix singular and plural subjects, roughly half "
+                        "and half: work out what their accuracy is when most of the plural "
+                        "half fails and the singular half is right; a set with half its "
+                        "sentences wrong cannot stay at 0.9."))
+    raise CheckFailure(tr("Not quite: you named {n_value} of the failing sets, {n_extra} "
+                          "that do not fail, and missed {n_missing}. ").format(
+                           n_value=len(said & actual), n_extra=len(extra), n_missing=len(missing))
                        + " ".join(hints))
 
 
@@ -93,28 +100,33 @@ def check_ablated_verbs(answer, sentences=SENTENCES, verb: str = "greets") -> No
     `sentences` (singular subject, then plural subject) without its singular unit."""
     forms = (verb, LEXICON.verbs[verb])
     if answer is None:
-        raise CheckFailure(f"ablated_verbs is None: write your prediction as a pair, e.g. "
-                           f"({forms[0]!r}, {forms[1]!r}).")
+        raise CheckFailure(tr("ablated_verbs is None: write your prediction as a pair, "
+                              "e.g. ({forms_i!r}, {forms_i2!r}).").format(
+                               forms_i=forms[0], forms_i2=forms[1]))
     if isinstance(answer, str) or not hasattr(answer, "__len__") or len(answer) != 2:
-        raise CheckFailure(f"ablated_verbs must be a pair of forms, one per sentence (A, then B), "
-                           f"e.g. ({forms[0]!r}, {forms[1]!r}); got {answer!r}.")
+        raise CheckFailure(tr("ablated_verbs must be a pair of forms, one per sentence (A, "
+                              "then B), e.g. ({forms_i!r}, {forms_i2!r}); got {answer!r}.").format(
+                               forms_i=forms[0], forms_i2=forms[1], answer=answer))
     bad = [a for a in answer if a not in forms]
     if bad:
-        raise CheckFailure(f"each form must be one of {forms}, got {bad[0]!r}.")
+        raise CheckFailure(tr("each form must be one of {forms}, got {bad_i!r}.").format(
+                               forms=forms, bad_i=bad[0]))
     measured = [measured_verb(sentence, verb) for sentence in sentences]
     details = [f"p({forms[0]}) = {p_sg:.4f}, p({forms[1]}) = {p_pl:.4f}" for _, p_sg, p_pl in measured]
     wrong = [k for k, (a, m) in enumerate(zip(answer, measured)) if a != m[0]]
     if not wrong:
-        print("✓ ablated_verbs is correct: " + "; ".join(
+        print(tr("✓ ablated_verbs is correct: ") + "; ".join(
             f"sentence {'AB'[k]}: {m[0]!r} ({d})" for k, (m, d) in enumerate(zip(measured, details))) + ".")
         return
-    why = {0: "Sentence A: an accuracy far below 0.5 is not guessing (that would be 0.5): without "
-              "the unit the model answers most long sentences with a singular subject in the "
-              "plural, and the singular nouns in between do not save it.",
-           1: "Sentence B has a plural subject. The rule required every long set with a plural "
-              "subject (distance 14) to stay at 0.9 or above without this unit, whatever the "
-              "nouns in between: without the singular unit, a plural subject is still read as "
-              "plural, here too."}
-    raise CheckFailure("Not what the model does: " + " ".join(
-        f"sentence {'AB'[k]} gets {measured[k][0]!r} ({details[k]})." for k in wrong) + " "
+    why = {0: tr("Sentence A: an accuracy far below 0.5 is not guessing (that would be "
+                 "0.5): without the unit the model answers most long sentences with a "
+                 "singular subject in the plural, and the singular nouns in between do not "
+                 "save it."),
+           1: tr("Sentence B has a plural subject. The rule required every long set with a "
+                 "plural subject (distance 14) to stay at 0.9 or above without this unit, "
+                 "whatever the nouns in between: without the singular unit, a plural "
+                 "subject is still read as plural, here too.")}
+    raise CheckFailure(tr("Not what the model does: ") + " ".join(
+        tr("sentence {value_i} gets {measured_i_i!r} ({details_i}).").format(
+            value_i='AB'[k], measured_i_i=measured[k][0], details_i=details[k]) for k in wrong) + " "
         + " ".join(why[k] for k in wrong))

@@ -11,6 +11,8 @@ Each returns a sentence for the check's message, or "" when the probes find noth
 """
 from __future__ import annotations
 
+from ..i18n import tr
+
 import numpy as np
 
 from ..gradcheck import rel_error
@@ -59,17 +61,22 @@ def dependencies(name: str, fn, reference, args: tuple, labels: tuple, what: str
                 continue
             (extra if theirs else missing).append(field or label)
     parts = []
-    for gate, label in (("r", "reset gate"), ("z", "update gate")):
+    for gate, label in (("r", tr("reset gate")), ("z", tr("update gate"))):
         trio = [f"W_x{gate}", f"W_h{gate}", f"b_{gate}"]
         if all(f in missing for f in trio):
             missing = [f for f in missing if f not in trio]
-            parts.append(f"it never uses the {label} ({', '.join(trio)}): is something else where "
-                         f"{gate} belongs?")
+            parts.append(tr("it never uses the {label} ({items}): is something else where "
+                            "{gate} belongs?").format(label=label, items=', '.join(trio), gate=gate))
     if extra:
-        parts.append(f"it changes with {', '.join(extra)}, which {what} does not use")
+        parts.append(tr("it changes with {items}, which {what} does not use").format(
+                         items=', '.join(extra), what=what))
     if missing:
-        parts.append(f"it does not change with {', '.join(missing)}, which {what} uses")
-    return ("Probing " + name + " one input at a time: " + "; ".join(parts) + ".") if parts else ""
+        parts.append(tr("it does not change with {items}, which {what} uses").format(
+                         items=', '.join(missing), what=what))
+    if not parts:
+        return ""
+    return tr("Probing {name} one input at a time: {findings}.").format(name=name,
+                                                                        findings="; ".join(parts))
 
 
 def _set(p, **values):
@@ -107,42 +114,47 @@ def _effective_z(fn, reference, x, h, p):
 def step_terms(fn, reference, x, h, p) -> str:
     """Which part of h_t = z ⊙ h_prev + (1 - z) ⊙ n(x, r ⊙ h_prev) a gru_step gets wrong."""
     if _same(fn, reference, x, h, _set(p, z=1)) is False:
-        return ("With the update gate's weights at 0 and its bias at +60, z should be 1 and h_t "
-                "exactly h_prev; yours is not: either your z is not σ(x_t W_xz + h_prev W_hz + b_z) "
-                "(is b_z in it? is it a sigmoid?) or the final mix h_t = z ⊙ h_prev + (1 - z) ⊙ n "
-                "is wrong.")
+        return (tr("With the update gate's weights at 0 and its bias at +60, z should be 1 "
+                   "and h_t exactly h_prev; yours is not: either your z is not σ(x_t W_xz "
+                   "+ h_prev W_hz + b_z) (is b_z in it? is it a sigmoid?) or the final mix "
+                   "h_t = z ⊙ h_prev + (1 - z) ⊙ n is wrong."))
     z_seen = _effective_z(fn, reference, x, h, _set(p, z=0))
     if z_seen is not None and abs(z_seen) > 1e-3:
-        return (f"With the update gate's weights at 0 and its bias at -60, z should be 0 and h_t "
-                f"the candidate; yours behaves as if z were {z_seen:.2g}: is your z "
-                f"σ(x_t W_xz + h_prev W_hz + b_z) (is b_z in it? is it a sigmoid?)")
+        return (tr("With the update gate's weights at 0 and its bias at -60, z should be 0 "
+                   "and h_t the candidate; yours behaves as if z were {z_seen:.2g}: is "
+                   "your z σ(x_t W_xz + h_prev W_hz + b_z) (is b_z in it? is it a sigmoid?)").format(
+                    z_seen=z_seen))
     if _same(fn, reference, x, h, _set(p, z=0)) is False:       # h_t is the candidate: it is wrong
         if _same(fn, reference, x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
             if _same(fn, reference, x, h, _set(p, z=0, r=1)):
-                return ("The candidate's recurrent term is wrong, and right when the reset gate is "
-                        "forced to 1: what multiplies h_prev before W_hn must be the reset gate r.")
-            return ("The candidate's recurrent term (r ⊙ h_prev) W_hn is wrong, also with the reset "
-                    "gate's weights at 0 and its bias at +60 (r should then be 1): check that your "
-                    "r is σ(x_t W_xr + h_prev W_hr + b_r), that it, not z or 1 - r, multiplies "
-                    "h_prev, and that the weight is W_hn, not transposed, not another gate's.")
+                return (tr("The candidate's recurrent term is wrong, and right when the "
+                           "reset gate is forced to 1: what multiplies h_prev before W_hn "
+                           "must be the reset gate r."))
+            return (tr("The candidate's recurrent term (r ⊙ h_prev) W_hn is wrong, also "
+                       "with the reset gate's weights at 0 and its bias at +60 (r should "
+                       "then be 1): check that your r is σ(x_t W_xr + h_prev W_hr + b_r), "
+                       "that it, not z or 1 - r, multiplies h_prev, and that the weight is "
+                       "W_hn, not transposed, not another gate's."))
         if _same(fn, reference, 0 * x, h, _set(p, z=0, W_hn=0 * p.W_hn)):
-            return ("The candidate's input term x_t W_xn is wrong (with x_t = 0 it is right): is "
-                    "something other than x_t @ W_xn there, or r applied to it?")
-        return ("The candidate's biases are wrong: with x_t = 0, z = 0 and W_hn = 0, h_t must be "
-                "tanh(b_xn + b_hn).")
-    return ("With z = 0 your h_t is the right candidate and with z = 1 the right h_prev, so the "
-            "update gate's value is wrong: z = σ(x_t W_xz + h_prev W_hz + b_z).")
+            return (tr("The candidate's input term x_t W_xn is wrong (with x_t = 0 it is "
+                       "right): is something other than x_t @ W_xn there, or r applied to "
+                       "it?"))
+        return (tr("The candidate's biases are wrong: with x_t = 0, z = 0 and W_hn = 0, "
+                   "h_t must be tanh(b_xn + b_hn)."))
+    return (tr("With z = 0 your h_t is the right candidate and with z = 1 the right "
+               "h_prev, so the update gate's value is wrong: z = σ(x_t W_xz + h_prev W_hz "
+               "+ b_z)."))
 
 
 def candidate_terms(fn, reference, x, h, r, p, reset: str) -> str:
     """Which term of the candidate a candidate(x_t, h_prev, r, p) gets wrong."""
     ones = np.ones_like(r)
     if reset == "before" and _same(fn, reference, x, 0 * h, r, p) is False:
-        return ("With h_prev = 0 your candidate should be tanh(x_t W_xn + b_xn + b_hn) and is "
-                "not: in the lecture form r acts on h_prev only, not on x_t W_xn, b_xn or b_hn "
-                "(only PyTorch's form multiplies b_hn by r).")
+        return (tr("With h_prev = 0 your candidate should be tanh(x_t W_xn + b_xn + b_hn) "
+                   "and is not: in the lecture form r acts on h_prev only, not on x_t "
+                   "W_xn, b_xn or b_hn (only PyTorch's form multiplies b_hn by r)."))
     if _same(fn, reference, x, h, ones, p) is False:
-        return ("Even with r = 1 your candidate is wrong, so the problem is not the reset gate: "
-                "check the products with W_xn and W_hn and the two biases.")
-    return ("With r = 1 your candidate is right, so the reset gate is applied wrongly: "
+        return (tr("Even with r = 1 your candidate is wrong, so the problem is not the "
+                   "reset gate: check the products with W_xn and W_hn and the two biases."))
+    return (tr("With r = 1 your candidate is right, so the reset gate is applied wrongly: ")
             + ("(r ⊙ h_prev) W_hn." if reset == "before" else "r ⊙ (h_prev W_hn + b_hn)."))

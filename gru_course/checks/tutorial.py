@@ -4,6 +4,8 @@ language model. The agreement
 exercises' checks are in agreement.py."""
 from __future__ import annotations
 
+from ..i18n import tr, tr_later
+
 from collections import namedtuple
 
 import numpy as np
@@ -50,26 +52,29 @@ def gru_from_blocks(p: GRUParams, order="rzn", transpose=True, biases="right"):
 
 
 PARAMS_TO_GRU_MISTAKES = [
-    Mistake("The gate blocks are in the order z, r, n (Keras' order); torch.nn.GRU stacks them "
-            "r, z, n.", lambda p: gru_from_blocks(p, order="zrn")),
-    Mistake("The weights are not transposed (reshape is not a transpose either): torch stores "
-            "weight_ih_l0 as (3H, D), one (H, D) "
-            "block per gate, while the course's W_x* are (D, H): use W_xr.T and so on.",
+    Mistake(tr_later("The gate blocks are in the order z, r, n (Keras' order); "
+                     "torch.nn.GRU stacks them r, z, n."), lambda p: gru_from_blocks(p, order="zrn")),
+    Mistake(tr_later("The weights are not transposed (reshape is not a transpose either): "
+                     "torch stores weight_ih_l0 as (3H, D), one (H, D) block per gate, "
+                     "while the course's W_x* are (D, H): use W_xr.T and so on."),
             lambda p: gru_from_blocks(p, transpose=False)),
-    Mistake("b_hn belongs in bias_hh: torch multiplies the n block of bias_hh by r (reset after), "
-            "so putting b_hn into bias_ih changes the result.",
+    Mistake(tr_later("b_hn belongs in bias_hh: torch multiplies the n block of bias_hh by "
+                     "r (reset after), so putting b_hn into bias_ih changes the result."),
             lambda p: gru_from_blocks(p, biases="b_hn in bias_ih")),
-    Mistake("b_xn and b_hn are exchanged: b_xn goes into bias_ih's n block, b_hn into bias_hh's.",
+    Mistake(tr_later("b_xn and b_hn are exchanged: b_xn goes into bias_ih's n block, b_hn "
+                     "into bias_hh's."),
             lambda p: gru_from_blocks(p, biases="swapped")),
-    Mistake("The biases are missing: copy b_r, b_z, b_xn into bias_ih_l0 and b_hn into the n "
-            "block of bias_hh_l0.", lambda p: gru_from_blocks(p, biases="none")),
-    Mistake("b_r and b_z are counted twice: torch adds bias_ih and bias_hh, so put them in one of "
-            "the two (bias_ih) and zeros in the other.",
+    Mistake(tr_later("The biases are missing: copy b_r, b_z, b_xn into bias_ih_l0 and b_hn "
+                     "into the n block of bias_hh_l0."), lambda p: gru_from_blocks(p, biases="none")),
+    Mistake(tr_later("b_r and b_z are counted twice: torch adds bias_ih and bias_hh, so "
+                     "put them in one of the two (bias_ih) and zeros in the other."),
             lambda p: gru_from_blocks(p, biases="doubled")),
-    Mistake("The gate blocks are in the order n, r, z; torch.nn.GRU stacks them r, z, n.",
+    Mistake(tr_later("The gate blocks are in the order n, r, z; torch.nn.GRU stacks them "
+                     "r, z, n."),
             lambda p: gru_from_blocks(p, order="nrz")),
-    Mistake("The input weights are transposed but the recurrent ones are not: W_hr, W_hz, W_hn are "
-            "(H, H) in the course's x W form, so weight_hh_l0 needs W_hr.T and so on too.",
+    Mistake(tr_later("The input weights are transposed but the recurrent ones are not: "
+                     "W_hr, W_hz, W_hn are (H, H) in the course's x W form, so "
+                     "weight_hh_l0 needs W_hr.T and so on too."),
             lambda p: gru_from_blocks(p, transpose="input only")),
 ]
 
@@ -87,20 +92,25 @@ def _wrong_blocks(layer, p) -> str:
                                   ("weight_hh_l0", getattr(p, f"W_h{g}").T)):
             got = block(getattr(layer, tensor_name), k)
             if got.shape != want.shape or rel_error(got, want) > TOL:
-                wrong.append(f"the {g} block of {tensor_name} should be W_{tensor_name[7]}{g}.T")
+                wrong.append(tr("the {g} block of {tensor_name} should be "
+                                "W_{tensor_name_i}{g}.T").format(
+                                 g=g, tensor_name=tensor_name, tensor_name_i=tensor_name[7]))
     b_ih, b_hh = layer.bias_ih_l0, layer.bias_hh_l0
     for k, g in enumerate("rz"):
         if rel_error(block(b_ih, k) + block(b_hh, k), getattr(p, f"b_{g}")) > TOL:
-            wrong.append(f"the {g} blocks of bias_ih_l0 and bias_hh_l0 should add up to b_{g} "
-                         f"(torch adds them; a fresh nn.GRU starts with random values in both, so "
-                         f"put b_{g} in one and zeros in the other)")
+            wrong.append(tr("the {g} blocks of bias_ih_l0 and bias_hh_l0 should add up to "
+                            "b_{g} (torch adds them; a fresh nn.GRU starts with random "
+                            "values in both, so put b_{g} in one and zeros in the other)").format(
+                             g=g))
     if rel_error(block(b_ih, 2), p.b_xn) > TOL:
-        wrong.append("the n block of bias_ih_l0 should be b_xn")
+        wrong.append(tr("the n block of bias_ih_l0 should be b_xn"))
     if rel_error(block(b_hh, 2), p.b_hn) > TOL:
-        wrong.append("the n block of bias_hh_l0 should be b_hn (torch multiplies it by r)")
+        wrong.append(tr("the n block of bias_hh_l0 should be b_hn (torch multiplies it by "
+                        "r)"))
     if not wrong:
-        return "Every block holds the right numbers: did you change the layer after filling it?"
-    return "Reading your GRU's tensors block by block (r, z, n): " + "; ".join(wrong) + "."
+        return tr("Every block holds the right numbers: did you change the layer after "
+                  "filling it?")
+    return tr("Reading your GRU's tensors block by block (r, z, n): ") + "; ".join(wrong) + "."
 
 
 def check_params_to_gru(params_to_gru) -> None:
@@ -116,17 +126,21 @@ def check_params_to_gru(params_to_gru) -> None:
             layer, _ = engine.call(name, params_to_gru, plain)
         except CheckFailure as failure:
             if "to_torch" in str(failure):
-                raise CheckFailure(f"{name} called p.to_torch(): that is the course's own answer. "
-                                   "Build the torch.nn.GRU and copy the blocks yourself.") from None
+                raise CheckFailure(tr("{name} called p.to_torch(): that is the course's "
+                                      "own answer. Build the torch.nn.GRU and copy the "
+                                      "blocks yourself.").format(name=name)) from None
             raise
         if not isinstance(layer, torch.nn.GRU):
-            raise CheckFailure(f"{name} returned a {type(layer).__name__}; return a "
-                               "torch.nn.GRU(D, H) whose weights you filled in.")
+            raise CheckFailure(tr("{name} returned a {layer_type}; return a "
+                                  "torch.nn.GRU(D, H) whose weights you filled in.").format(
+                                   name=name, layer_type=type(layer).__name__))
         if layer.weight_ih_l0.dtype != torch.float64:
-            raise CheckFailure(f"{name} returned a {layer.weight_ih_l0.dtype} GRU; make it "
-                               "float64 (torch.nn.GRU(D, H).double()) so it can match to 1e-7.")
+            raise CheckFailure(tr("{name} returned a {dtype} GRU; make it float64 "
+                                  "(torch.nn.GRU(D, H).double()) so it can match to 1e-7.").format(
+                                   name=name, dtype=layer.weight_ih_l0.dtype))
         if layer.num_layers != 1 or layer.bidirectional or layer.batch_first:
-            raise CheckFailure(f"{name} must return a one-layer, one-direction, time-major GRU.")
+            raise CheckFailure(tr("{name} must return a one-layer, one-direction, "
+                                  "time-major GRU.").format(name=name))
         expected, _ = gru_forward(xs, h0, p, reset="after")
         case = f"D={D}, H={H}"
         with torch.no_grad():
@@ -140,11 +154,13 @@ def check_params_to_gru(params_to_gru) -> None:
             except RuntimeError:
                 continue
             if rel_error(out, wrong.numpy()) <= TOL:
-                raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
-        raise CheckFailure(f"{name} is wrong on {case}: the GRU's outputs differ from "
-                           f"gru_forward(..., reset='after') by {rel_error(out, expected):.1e}. "
-                           f"{_wrong_blocks(layer, p)}")
-    engine.passed(name, "torch.nn.GRU equals the numpy GRU (reset after) on 3 sizes")
+                raise CheckFailure(tr("{name} is wrong on {case}. {hint}").format(
+                                       name=name, case=case, hint=mistake.hint))
+        raise CheckFailure(tr("{name} is wrong on {case}: the GRU's outputs differ from "
+                              "gru_forward(..., reset='after') by {rel_error:.1e}. "
+                              "{wrong_blocks}").format(
+                               name=name, case=case, rel_error=rel_error(out, expected), wrong_blocks=_wrong_blocks(layer, p)))
+    engine.passed(name, tr("torch.nn.GRU equals the numpy GRU (reset after) on 3 sizes"))
 
 
 # --- a sentence vector from a bidirectional GRU's padded output ----------------------------
@@ -162,22 +178,24 @@ def _pick(output, lengths, forward_at, backward_at, swap=False):
 
 
 SENTENCE_VECTOR_MISTAKES = [
-    Mistake("output[-1] is the last time step of the padded tensor: for every sentence shorter than "
-            "the longest it is padding (zeros). Take the forward half at each sentence's own last "
-            "word, t = length - 1.", lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: T - 1)),
-    Mistake("The backward half is taken at the last word, but the backward direction reads the "
-            "sentence from its end to its start: its final state is at t = 0.",
+    Mistake(tr_later("output[-1] is the last time step of the padded tensor: for every "
+                     "sentence shorter than the longest it is padding (zeros). Take the "
+                     "forward half at each sentence's own last word, t = length - 1."), lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: T - 1)),
+    Mistake(tr_later("The backward half is taken at the last word, but the backward "
+                     "direction reads the sentence from its end to its start: its final "
+                     "state is at t = 0."),
             lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: k - 1)),
-    Mistake("The forward half is padding (zeros) for the shorter sentences: it is taken past each "
-            "sentence's end, at the last time step of the padded tensor or at t = length. The "
-            "forward direction ends at the last word, t = length - 1 (counting from 0).",
+    Mistake(tr_later("The forward half is padding (zeros) for the shorter sentences: it is "
+                     "taken past each sentence's end, at the last time step of the padded "
+                     "tensor or at t = length. The forward direction ends at the last "
+                     "word, t = length - 1 (counting from 0)."),
             lambda o, n: _pick(o, n, lambda k, T: T - 1, lambda k, T: 0)),
-    Mistake("The forward half is taken at t = 0, where it has read one word; it ends at "
-            "t = length - 1.", lambda o, n: _pick(o, n, lambda k, T: 0, lambda k, T: 0)),
-    Mistake("The halves are in the wrong order: forward first (output[..., :H]), then backward "
-            "(output[..., H:]).", lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: 0, swap=True)),
-    Mistake("Off by one: the last word of a sentence of length k is at t = k - 1 (counting from "
-            "0), not at t = k - 2.", lambda o, n: _pick(o, n, lambda k, T: max(k - 2, 0), lambda k, T: 0)),
+    Mistake(tr_later("The forward half is taken at t = 0, where it has read one word; it "
+                     "ends at t = length - 1."), lambda o, n: _pick(o, n, lambda k, T: 0, lambda k, T: 0)),
+    Mistake(tr_later("The halves are in the wrong order: forward first (output[..., :H]), "
+                     "then backward (output[..., H:])."), lambda o, n: _pick(o, n, lambda k, T: k - 1, lambda k, T: 0, swap=True)),
+    Mistake(tr_later("Off by one: the last word of a sentence of length k is at t = k - 1 "
+                     "(counting from 0), not at t = k - 2."), lambda o, n: _pick(o, n, lambda k, T: max(k - 2, 0), lambda k, T: 0)),
 ]
 
 
@@ -198,23 +216,30 @@ def check_sentence_vector(sentence_vector) -> None:
             packed, h_n = gru(pack_padded_sequence(x, torch.tensor(lengths), enforce_sorted=False))
             output, _ = pad_packed_sequence(packed)
         expected = torch.cat([h_n[0], h_n[1]], -1).numpy()          # where each direction ended
-        case = f"{len(lengths)} sentences of lengths {lengths}, H={H}"
+        case = tr("{n_lengths} sentences of lengths {lengths}, H={H}").format(
+                   n_lengths=len(lengths), lengths=lengths, H=H)
         out, _ = engine.call(name, sentence_vector, output.clone(), torch.tensor(lengths))
         if out is None:
-            raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+            raise CheckFailure(tr("{name} returned None: did you forget the `return` "
+                                  "statement?").format(name=name))
         out = _numpy(out)
         if out.shape != expected.shape:
-            raise CheckFailure(f"{name} returned shape {out.shape} on {case}, expected (N, 2H) = "
-                               f"{expected.shape}: one vector per sentence, forward half first.")
+            raise CheckFailure(tr("{name} returned shape {shape} on {case}, expected (N, "
+                                  "2H) = {shape2}: one vector per sentence, forward half "
+                                  "first.").format(
+                                   name=name, shape=out.shape, case=case, shape2=expected.shape))
         if rel_error(out, expected) <= TOL:
             continue
         for mistake in SENTENCE_VECTOR_MISTAKES:
             wrong = mistake.answer(output.numpy(), lengths)
             if wrong.shape == out.shape and rel_error(out, wrong) <= TOL:
-                raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
-        raise CheckFailure(f"{name} is wrong on {case}: it is not [forward state at each sentence's "
-                           "last word, backward state at its first word].")
-    engine.passed(name, "batches of different lengths: forward at the last word, backward at the first")
+                raise CheckFailure(tr("{name} is wrong on {case}. {hint}").format(
+                                       name=name, case=case, hint=mistake.hint))
+        raise CheckFailure(tr("{name} is wrong on {case}: it is not [forward state at each "
+                              "sentence's last word, backward state at its first word].").format(
+                               name=name, case=case))
+    engine.passed(name, tr("batches of different lengths: forward at the last word, "
+                           "backward at the first"))
 
 
 # --- the log-likelihood of each sentence -------------------------------------------------------
@@ -241,31 +266,35 @@ def reference_nll(logits, ids, shift=1, mask=True, reduce="sum", log=True):
 
 
 NLL_MISTAKES = [
-    Mistake("The scores are not shifted: logits[t] is the model's guess for the word at t + 1, so "
-            "compare logits[:-1] with ids[1:].", lambda lg, ids: reference_nll(lg, ids, shift=0)),
-    Mistake("The scores are not shifted (word 0 is skipped, but each word is scored by the output "
-            "at its own position): logits[t] is the guess for ids[t + 1], so compare logits[:-1] "
-            "with ids[1:].", lambda lg, ids: reference_nll(lg, ids, shift="skip first")),
-    Mistake("The shift goes the wrong way: logits[t] scores the *next* word, ids[t + 1]; pair "
-            "logits[:-1] with ids[1:], not logits[1:] with ids[:-1].",
+    Mistake(tr_later("The scores are not shifted: logits[t] is the model's guess for the "
+                     "word at t + 1, so compare logits[:-1] with ids[1:]."), lambda lg, ids: reference_nll(lg, ids, shift=0)),
+    Mistake(tr_later("The scores are not shifted (word 0 is skipped, but each word is "
+                     "scored by the output at its own position): logits[t] is the guess "
+                     "for ids[t + 1], so compare logits[:-1] with ids[1:]."), lambda lg, ids: reference_nll(lg, ids, shift="skip first")),
+    Mistake(tr_later("The shift goes the wrong way: logits[t] scores the *next* word, "
+                     "ids[t + 1]; pair logits[:-1] with ids[1:], not logits[1:] with "
+                     "ids[:-1]."),
             lambda lg, ids: reference_nll(lg, ids, shift=-1)),
-    Mistake("Padding is counted: leave out every position whose target is 0 (<pad>), e.g. "
-            "multiply by the mask ids[1:] != 0 before summing over time.",
+    Mistake(tr_later("Padding is counted: leave out every position whose target is 0 "
+                     "(<pad>), e.g. multiply by the mask ids[1:] != 0 before summing over "
+                     "time."),
             lambda lg, ids: reference_nll(lg, ids, mask=False)),
-    Mistake("That is the mean over each sentence's words; the exercise asks for the sum, the "
-            "negative log-probability of the whole sentence.",
+    Mistake(tr_later("That is the mean over each sentence's words; the exercise asks for "
+                     "the sum, the negative log-probability of the whole sentence."),
             lambda lg, ids: reference_nll(lg, ids, reduce="mean")),
-    Mistake("Probabilities, not log-probabilities: use logits.log_softmax(-1) (the log of a "
-            "product of probabilities is a sum of logs).",
+    Mistake(tr_later("Probabilities, not log-probabilities: use logits.log_softmax(-1) "
+                     "(the log of a product of probabilities is a sum of logs)."),
             lambda lg, ids: reference_nll(lg, ids, log=False)),
-    Mistake("The sign is flipped: a log-probability is negative or zero, and the negative "
-            "log-likelihood is minus their sum, a positive number.",
+    Mistake(tr_later("The sign is flipped: a log-probability is negative or zero, and the "
+                     "negative log-likelihood is minus their sum, a positive number."),
             lambda lg, ids: -reference_nll(lg, ids)),
-    Mistake("These are raw logits: turn them into log-probabilities with logits.log_softmax(-1) "
-            "first (a logit is not a probability until it is normalised over the vocabulary).",
+    Mistake(tr_later("These are raw logits: turn them into log-probabilities with "
+                     "logits.log_softmax(-1) first (a logit is not a probability until it "
+                     "is normalised over the vocabulary)."),
             lambda lg, ids: reference_nll(lg, ids, log="raw")),
-    Mistake("The mask is taken from the inputs ids[:-1] instead of the targets ids[1:]: it keeps "
-            "the position whose *next* word is padding. Mask with ids[1:] != 0.",
+    Mistake(tr_later("The mask is taken from the inputs ids[:-1] instead of the targets "
+                     "ids[1:]: it keeps the position whose *next* word is padding. Mask "
+                     "with ids[1:] != 0."),
             lambda lg, ids: reference_nll(lg, ids, mask="inputs")),
 ]
 
@@ -281,23 +310,29 @@ def check_sentence_nll(sentence_nll) -> None:
         for j, k in enumerate(lengths):
             ids[:k, j] = torch.randint(1, V, (k,), generator=gen)
         logits = torch.randn(T, N, V, generator=gen, dtype=torch.float64)
-        case = f"{N} sentences of lengths {lengths}"
+        case = tr("{N} sentences of lengths {lengths}").format(N=N, lengths=lengths)
         out, _ = engine.call(name, sentence_nll, logits.clone(), ids.clone())
         if out is None:
-            raise CheckFailure(f"{name} returned None: did you forget the `return` statement?")
+            raise CheckFailure(tr("{name} returned None: did you forget the `return` "
+                                  "statement?").format(name=name))
         out = _numpy(out)
         if out.shape != (N,):
-            hint = (" One number for the whole batch: keep one value per sentence (sum over time, "
-                    "axis 0, not over everything; with cross_entropy use reduction='none')."
+            hint = (tr(" One number for the whole batch: keep one value per sentence (sum "
+                       "over time, axis 0, not over everything; with cross_entropy use "
+                       "reduction='none').")
                     if out.size == 1 else "")
-            raise CheckFailure(f"{name} returned shape {out.shape} on {case}, expected (N,) = "
-                               f"({N},): one negative log-likelihood per sentence.{hint}")
+            raise CheckFailure(tr("{name} returned shape {shape} on {case}, expected (N,) "
+                                  "= ({N},): one negative log-likelihood per "
+                                  "sentence.{hint}").format(
+                                   name=name, shape=out.shape, case=case, N=N, hint=hint))
         expected = reference_nll(logits, ids).numpy()
         if rel_error(out, expected) <= TOL:
             continue
         for mistake in NLL_MISTAKES:
             if rel_error(out, mistake.answer(logits, ids).numpy()) <= TOL:
-                raise CheckFailure(f"{name} is wrong on {case}. {mistake.hint}")
-        raise CheckFailure(f"{name} is wrong on {case}: {np.round(out, 4)}, expected "
-                           f"{np.round(expected, 4)}.")
-    engine.passed(name, "three batches with padding: shifted, masked, summed per sentence")
+                raise CheckFailure(tr("{name} is wrong on {case}. {hint}").format(
+                                       name=name, case=case, hint=mistake.hint))
+        raise CheckFailure(tr("{name} is wrong on {case}: {out}, expected {expected}.").format(
+                               name=name, case=case, out=np.round(out, 4), expected=np.round(expected, 4)))
+    engine.passed(name, tr("three batches with padding: shifted, masked, summed per "
+                           "sentence"))
