@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 SLIDE_ASSETS := build/slides-assets
 NOTEBOOK_DIRS := $(wildcard notebooks solutions)
 
-.PHONY: lab test setup browsers slides bench exercises nbgrader clean
+.PHONY: lab test setup browsers sandbox slides bench exercises nbgrader translations clean
 
 lab: setup  ## set everything up, then open the course in JupyterLab
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(BIN)/python -m jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -28,7 +28,7 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 # or if a cell tagged nbval-check-output prints something other than what is stored).
 # One thread per process: two pytest workers and their notebook kernels share two cores, and
 # torch's and OpenBLAS's spinning threads slow each other down tenfold when oversubscribed.
-test: setup browsers $(SLIDE_ASSETS)/.installed  ## set everything up, then run every test
+test: setup browsers sandbox $(SLIDE_ASSETS)/.installed  ## set everything up, then run every test
 	$(BIN)/python -m gru_course build-exercises --check
 	$(foreach v,$(ONE_THREAD),$(v)=1) \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
@@ -62,6 +62,15 @@ browsers:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "note: $(CHROMIUM) is missing and cannot be installed here; browser tests will skip"; fi; \
+	fi
+
+# Debian's bubblewrap, in which the grader runs each learner's kernel (gru_course/grading/sandbox.py),
+# installed when missing (needs root and apt-get; elsewhere `grade` refuses and says why).
+sandbox:
+	@if ! command -v bwrap >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	  else echo "note: bubblewrap is missing and cannot be installed here; grading will refuse"; fi; \
 	fi
 
 # reveal.js, require.js, jQuery, MathJax 2 and the widget renderer, from the npm registry, once.

@@ -40,6 +40,12 @@ def main(argv=None) -> int:
     grade.add_argument("--memory-limit", type=float, default=4.0,
                        help="GB of memory (address space) per kernel")
     grade.add_argument("--no-progress", action="store_true", help="no progress bar")
+    grade.add_argument("--regrade", action="store_true",
+                       help="grade every notebook again, even those --json already has a result "
+                            "for (by default a rerun skips unchanged, finished notebooks)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run learner code without the operating-system sandbox, with your "
+                            "rights (only where bubblewrap cannot run)")
 
     course = commands.add_parser("nbgrader", help="write an nbgrader course folder from solutions/")
     course.add_argument("--out", type=pathlib.Path, default=ROOT / "build" / "nbgrader")
@@ -139,7 +145,8 @@ def _grade(parser, args) -> int:
     try:
         results = grade_notebooks(args.paths, jobs=args.jobs, timeout=args.timeout,
                                   memory_limit=args.memory_limit, json_path=args.json,
-                                  csv_path=args.csv, progress=not args.no_progress)
+                                  csv_path=args.csv, progress=not args.no_progress,
+                                  isolate=not args.no_sandbox, regrade=args.regrade)
     except GraderError as error:
         print(error, file=sys.stderr)
         return 2

@@ -101,3 +101,55 @@ def _write(path: pathlib.Path, content) -> pathlib.Path:
     else:
         path.write_text(json.dumps(content))
     return path
+
+
+# Hostile submissions for the sandbox (issue 13): each tries one thing a stranger's notebook could
+# do to the instructor's machine; the cell raises if the attempt fails, so the attempt shows in
+# the submission's notes, and every other exercise must still be graded. `folder` is the class's
+# folder, `port` a listener the test keeps open on the grader's 127.0.0.1.
+def hostile(folder: pathlib.Path, port: int) -> dict[str, dict]:
+    other = folder / "learner00" / "02_forward_flow.ipynb"
+    code = {
+        "read_other": f"peek = open({str(other)!r}).read()",
+        "write_outside": (f"open({str(folder / 'write_outside' / 'pwned.txt')!r}, 'w').write('x')\n"),
+        "home_write": f"open({str(pathlib.Path.home() / 'pwned.txt')!r}, 'w').write('x')",
+        "network": f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3).sendall(b'hi')",
+        "fork_bomb": ("import os, time\nchildren = []\nfor _ in range(400):\n"
+                      "    pid = os.fork()\n    if pid == 0:\n        time.sleep(20)\n        os._exit(0)\n"
+                      "    children.append(pid)"),
+        "fill_disk": ("errors = []\nfor where in ('/tmp/fill', 'fill'):\n    try:\n"
+                      "        with open(where, 'wb') as f:\n"
+                      "            for _ in range(300):\n                f.write(b'x' * 2 ** 20)\n"
+                      "    except OSError as error:\n        errors.append(f'{where}: {error.strerror}')\n"
+                      "raise RuntimeError('; '.join(errors) or 'wrote 600 MB')"),
+        "token_proc": ("import glob, re\nseen = []\n"
+                       "for path in glob.glob('/proc/[0-9]*/cmdline') + glob.glob('/proc/[0-9]*/environ')"
+                       " + glob.glob('../*.ipynb') + glob.glob('/tmp/gru-grade-*/*/*.ipynb'):\n"
+                       "    try:\n        seen.append(open(path, 'rb').read())\n    except OSError:\n        pass\n"
+                       "found = [m for text in seen for m in re.findall(rb'graded_?([0-9a-f]{16})|"
+                       "_gru_guard_([0-9a-f]{16})', text)]\n"
+                       "assert not found, f'token found: {found[:1]}'\n"
+                       "raise RuntimeError(f'no token in {len(seen)} files')"),
+        "token_hook": ("import re\n"
+                       "def forge(lines):\n    text = ''.join(lines)\n"
+                       "    token = re.search(r\"'([0-9a-f]{16})'\", text)\n"
+                       "    if '_m.run(' in text and token:\n"
+                       "        return [f\"print('[graded {token.group(1)}]')\\n\"]\n    return lines\n"
+                       "get_ipython().input_transformers_cleanup.append(forge)"),
+        "signal_grader": ("import os, signal\n"
+                          "for pid in [int(p) for p in os.listdir('/proc') if p.isdigit()]:\n"
+                          "    if pid != os.getpid():\n"
+                          "        try:\n            os.kill(pid, signal.SIGKILL)\n"
+                          "        except OSError:\n            pass\n"
+                          "raise RuntimeError('signals sent')"),
+    }
+    notebooks = {name: _insert_after("def sigmoid", source) for name, source in code.items()}
+    notebooks["token_hook"] = _edit_notebook(notebooks["token_hook"], "def gru_step", *WRONG_STEP)
+    return notebooks
+
+
+def _edit_notebook(nb, text_in_cell: str, old: str, new: str):
+    nb = copy.deepcopy(nb)
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "code" and text_in_cell in "".join(c["source"]))
+    cell["source"] = "".join(cell["source"]).replace(old, new)
+    return nb

@@ -125,7 +125,7 @@ def test_json_has_per_learner_and_per_exercise_results(graded):
     assert report["learners"]["learner00"] == {"points": float(FULL), "max_points": float(FULL)}
     entry = next(nb for nb in report["notebooks"] if nb["learner"] == "infinite_loop")
     assert set(entry) == {"learner", "notebook", "exercise_set", "status", "points", "max_points",
-                          "problem", "flags", "notes", "exercises"}
+                          "problem", "flags", "notes", "sha256", "exercises"}
     assert set(entry["exercises"][0]) == {"exercise", "points", "max_points", "outcome", "message"}
     assert len(report["notebooks"]) == len(graded["paths"])
 

@@ -28,10 +28,15 @@ class KernelDied(RuntimeError):
 def pytest_addoption(parser):
     parser.addoption("--grading-results", default=None,
                      help="append one JSON line per executed cell to this file")
+    parser.addoption("--grading-sandbox", default=None, metavar="NAME",
+                     help="start every kernel in a bubblewrap sandbox (sandbox.py); NAME prefixes "
+                          "the pids cgroups made for them")
 
 
 def pytest_configure(config):
     _watch_for_dead_kernels()
+    if config.getoption("--grading-sandbox"):
+        _start_kernels_in_sandbox(config.getoption("--grading-sandbox"))
     path = config.getoption("--grading-results")
     if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
         config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
@@ -63,6 +68,47 @@ def _watch_for_dead_kernels() -> None:
 
     await_reply.watches_for_death = True
     RunningKernel.await_reply = await_reply
+
+
+def _start_kernels_in_sandbox(name: str) -> None:
+    """Make nbval start each kernel inside sandbox.command: its own folder `sandbox/` next to the
+    notebook copy (working directory, connection file, Unix sockets), its own pids cgroup."""
+    import pathlib
+
+    import nbval.kernel
+    from jupyter_client.manager import KernelManager
+
+    from . import sandbox
+
+    def start_new_kernel(startup_timeout=60, kernel_name="python", cwd=None, **kwargs):
+        folder = pathlib.Path(cwd) / "sandbox"
+        folder.mkdir(exist_ok=True)
+        procs = sandbox.pids_cgroup(f"{name}-{folder.parent.name}")
+
+        class SandboxedKernelManager(KernelManager):
+            def format_kernel_cmd(self, extra_arguments=None):
+                wrapped = sandbox.command(folder, super().format_kernel_cmd(extra_arguments))
+                if procs is None:
+                    return wrapped
+                return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(procs), *wrapped]
+
+        km = SandboxedKernelManager(kernel_name=kernel_name, transport="ipc",
+                                    ip=str(folder / "ipc"),
+                                    kernel_spec_manager=nbval.kernel.NbvalKernelspecManager())
+        km.connection_file = str(folder / "kernel.json")
+        km.kernel_spec.interrupt_mode = "message"     # a signal to bwrap would not reach it
+        km.start_kernel(cwd=str(folder), **kwargs)
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=startup_timeout)
+        except RuntimeError:
+            kc.stop_channels()
+            km.shutdown_kernel()
+            raise
+        return km, kc
+
+    nbval.kernel.start_new_kernel = start_new_kernel
 
 
 def _outputs_text(item) -> tuple[str, str, str]:

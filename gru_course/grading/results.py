@@ -2,7 +2,7 @@
 
 JSON: {"points", "max_points", "learners": {learner: {"points", "max_points"}},
        "notebooks": [{"learner", "notebook", "exercise_set", "status", "points", "max_points",
-                      "problem", "flags", "notes",
+                      "problem", "flags", "notes", "sha256",
                       "exercises": [{"exercise", "points", "max_points", "outcome", "message"}]}]}
 outcome is one of "passed", "failed", "timed out", "not graded" (check cell missing or edited),
 "not run" (the kernel had died). CSV: one row per notebook, one column per exercise (points).
@@ -37,6 +37,7 @@ class NotebookResult:
     problem: str = ""              # why it could not be graded at all
     flags: list[str] = field(default_factory=list)     # check cells missing, edited, duplicated
     notes: list[str] = field(default_factory=list)     # other cells that raised or timed out
+    sha256: str = ""               # of the submission file graded: a rerun skips it if unchanged
 
     @property
     def points(self) -> float:
@@ -50,7 +51,16 @@ class NotebookResult:
         return {"learner": self.learner, "notebook": self.notebook,
                 "exercise_set": self.exercise_set, "status": self.status, "points": self.points,
                 "max_points": self.max_points, "problem": self.problem, "flags": self.flags,
-                "notes": self.notes, "exercises": [asdict(e) for e in self.exercises]}
+                "notes": self.notes, "sha256": self.sha256,
+                "exercises": [asdict(e) for e in self.exercises]}
+
+    @classmethod
+    def from_dict(cls, entry: dict) -> "NotebookResult":
+        """The result as to_dict wrote it (points are recomputed from the exercises)."""
+        fields = {k: entry[k] for k in ("notebook", "learner", "exercise_set", "status",
+                                          "problem", "flags", "notes") if k in entry}
+        return cls(**fields, sha256=entry.get("sha256", ""),
+                   exercises=[ExerciseResult(**e) for e in entry.get("exercises", [])])
 
 
 def _num(x: float) -> str:

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pathlib
@@ -23,6 +24,7 @@ import time
 
 from tqdm import tqdm
 
+from . import sandbox
 from .results import ExerciseResult, NotebookResult, to_csv, to_json, write_atomically
 from .submissions import Submission, discover, prepare, reference_checks
 
@@ -48,7 +50,8 @@ def preflight(cwd, env) -> None:
 
 def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
           memory_limit: float = 4.0, json_path=None, csv_path=None,
-          progress: bool = True) -> list[NotebookResult]:
+          progress: bool = True, isolate: bool = True,
+          regrade: bool = False) -> list[NotebookResult]:
     """Grade every notebook named in `paths` (files or folders of submissions).
 
     Args:
@@ -56,16 +59,34 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
         timeout: seconds one cell may run before it is interrupted and fails ("timed out").
         memory_limit: GB of address space per kernel; beyond it allocations fail.
         json_path, csv_path: files kept up to date as results come in.
+        isolate: run every kernel in the operating-system sandbox (sandbox.py); if it cannot
+            run here, raise GraderError naming why (isolate=False grades without it).
+        regrade: grade every notebook again; by default a notebook that `json_path` already
+            holds a finished result for (same file, same SHA-256) keeps that result, so a
+            grader killed halfway and rerun goes on where it stopped.
     Returns:
         one NotebookResult per notebook found, in order.
     """
     jobs = jobs or os.cpu_count() or 1
+    if isolate and (why := sandbox.problem()):
+        raise GraderError(f"Learner code cannot be sandboxed here: {why}. Grading without a "
+                          "sandbox runs every submission's code with your rights (it can read "
+                          "your files and the other submissions, and use the network); to do "
+                          "that anyway, pass --no-sandbox.")
     nonce = secrets.token_hex(8)
     references = reference_checks()
-    submissions = [prepare(path, learner, references, nonce) for path, learner in discover(paths)]
+    found = discover(paths)
+    digests = [hashlib.sha256(path.read_bytes()).hexdigest() for path, _ in found]
+    earlier = {} if regrade else _finished(json_path)
     results: dict[int, NotebookResult] = {
-        i: NotebookResult(str(s.path), s.learner, s.exercise_set, "not graded", problem=s.problem)
-        for i, s in enumerate(submissions) if s.graded is None}
+        i: earlier[(str(path), digest)] for i, ((path, _), digest) in enumerate(zip(found, digests))
+        if (str(path), digest) in earlier}
+    submissions = [prepare(path, learner, references, nonce) if i not in results
+                   else Submission(path, learner) for i, (path, learner) in enumerate(found)]
+    for i, s in enumerate(submissions):
+        if i not in results and s.graded is None:
+            results[i] = NotebookResult(str(s.path), s.learner, s.exercise_set, "not graded",
+                                        problem=s.problem, sha256=digests[i])
     bar = tqdm(total=len(submissions), desc="grading", unit="notebook", disable=not progress)
 
     def publish():
@@ -77,16 +98,18 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
         bar.update(len(results) - bar.n)
 
     publish()
-    runnable = [i for i, s in enumerate(submissions) if s.graded is not None]
+    runnable = [i for i, s in enumerate(submissions) if s.graded is not None and i not in results]
+    for i in runnable:
+        submissions[i].sha256 = digests[i]
     if runnable:
         with tempfile.TemporaryDirectory(prefix="gru-grade-") as tmp:
             _run(pathlib.Path(tmp), {i: submissions[i] for i in runnable}, results, publish,
-                 jobs, timeout, memory_limit)
+                 jobs, timeout, memory_limit, isolate)
     bar.close()
     return [results[i] for i in range(len(submissions))]
 
 
-def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memory_limit):
+def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memory_limit, isolate):
     copies, cells = {}, {}
     for i, sub in subs.items():
         copy = tmp / f"{i:05d}" / sub.path.name
@@ -102,6 +125,8 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
                f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
                "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
                f"--grading-results={records_file}", *copies]
+    if isolate:
+        command.append(f"--grading-sandbox={tmp.name}")
     workers = min(jobs, len(copies))
     if workers > 1:
         command[3:3] = ["-n", str(workers), "--dist", "loadfile"]
@@ -110,8 +135,11 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     limit = int(memory_limit * 2 ** 30)
     preflight(tmp, env)
 
-    def limit_memory():                       # runs in the child: kernels inherit the limit
+    def limit_memory():                       # runs in the child: kernels inherit the limits
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if isolate:
+            size = sandbox.FILE_MB * 2 ** 20
+            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
     records: dict[str, list[dict]] = {path: [] for path in copies}
     with open(tmp / "pytest.log", "w") as log:
@@ -139,11 +167,26 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
             result.notes.append(f"the grader stopped before this notebook finished ({tail[0]})")
             results[i] = result
     publish()
+    if isolate:
+        sandbox.remove_cgroups(tmp.name)
+
+
+def _finished(json_path) -> dict[tuple[str, str], NotebookResult]:
+    """(notebook, sha256) -> result, for every finished result in an earlier run's JSON."""
+    if not json_path or not pathlib.Path(json_path).exists():
+        return {}
+    try:
+        entries = json.loads(pathlib.Path(json_path).read_text())["notebooks"]
+    except (ValueError, KeyError, TypeError):
+        return {}                                  # not the grader's JSON: grade everything
+    return {(e["notebook"], e["sha256"]): NotebookResult.from_dict(e) for e in entries
+            if e.get("sha256") and e.get("status") != "incomplete"}
 
 
 def _collect(sub: Submission, records: list[dict], timeout: float) -> NotebookResult:
     """The result of one notebook from its cells' records."""
-    result = NotebookResult(str(sub.path), sub.learner, sub.exercise_set, flags=list(sub.flags))
+    result = NotebookResult(str(sub.path), sub.learner, sub.exercise_set, flags=list(sub.flags),
+                            sha256=sub.sha256)
     by_exercise = {r["exercise"]: r for r in records if r.get("check")}
     died = next((r for r in sorted(records, key=lambda r: r["cell"]) if r["kind"] == "kernel died"), None)
     where = lambda record: sub.origin[record["cell"]]          # the cell's number in the file

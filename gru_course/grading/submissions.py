@@ -17,6 +17,12 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE = pathlib.Path(__file__).resolve().parents[1]
 MAX_MB = 50
 _CHECK_CALL = re.compile(r"^\s*(check_\w+)\((\w+)\)\s*$")
+# Code that runs inside the kernel can rewrite a check cell before it runs (IPython's input and
+# AST transformers, event hooks) or trace it: the sandbox cannot stop that (it is the learner's
+# own process), so a submission that names these is flagged for a look by hand.
+_HOOKS = re.compile(r"input_transformers|ast_transformers|events\.register|set_custom_exc|"
+                    r"register_magic|run_cell|sys\.settrace|sys\.setprofile|settrace|"
+                    r"__builtins__|import builtins|sys\.stdout\s*=|sys\.modules\[")
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Submission:
     unusable: dict[str, str] = field(default_factory=dict)    # exercise -> why it scores 0
     graded: dict | None = None        # the notebook to execute
     origin: list[int] = field(default_factory=list)   # graded code cell k -> its cell number here
+    sha256: str = ""                  # of the file, recorded with its result
 
 
 def reference_checks(folder: pathlib.Path = ROOT / "exercises") -> dict[str, list[Check]]:
@@ -170,6 +177,11 @@ def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]]
         if check.exercise not in used and check.exercise not in sub.unusable:
             sub.unusable[check.exercise] = "its check cell was deleted: not graded"
     sub.flags += [f"{exercise}: {why}" for exercise, why in sub.unusable.items()]
+    hooks = sorted({m.group(0) for i, cell in enumerate(cells) if i not in replacement
+                    and cell.get("cell_type") == "code" for m in _HOOKS.finditer(_source(cell))})
+    if hooks:
+        sub.flags.append(f"uses Python's or IPython's execution hooks ({', '.join(hooks)}), "
+                         "with which code can rewrite or fake a check cell: review by hand")
     sub.graded, sub.origin = _graded_copy(nb, replacement)
     return sub
 
