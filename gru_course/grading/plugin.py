@@ -28,15 +28,18 @@ class KernelDied(RuntimeError):
 def pytest_addoption(parser):
     parser.addoption("--grading-results", default=None,
                      help="append one JSON line per executed cell to this file")
-    parser.addoption("--grading-sandbox", default=None, metavar="NAME",
-                     help="start every kernel in a bubblewrap sandbox (sandbox.py); NAME prefixes "
-                          "the pids cgroups made for them")
+    parser.addoption("--grading-kernels", default=None, metavar="NAME",
+                     help="start kernels one notebook ahead, in folders of their own; NAME "
+                          "prefixes the pids cgroups made for them")
+    parser.addoption("--grading-sandbox", action="store_true",
+                     help="start every kernel in a bubblewrap sandbox (sandbox.py)")
 
 
 def pytest_configure(config):
     _watch_for_dead_kernels()
-    if config.getoption("--grading-sandbox"):
-        _start_kernels_in_sandbox(config.getoption("--grading-sandbox"))
+    if config.getoption("--grading-kernels"):
+        _start_kernels_ahead(config.getoption("--grading-kernels"),
+                             isolate=config.getoption("--grading-sandbox"))
     path = config.getoption("--grading-results")
     if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
         config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
@@ -70,9 +73,14 @@ def _watch_for_dead_kernels() -> None:
     RunningKernel.await_reply = await_reply
 
 
-def _start_kernels_in_sandbox(name: str) -> None:
-    """Make nbval start each kernel inside sandbox.command: its own folder `sandbox/` next to the
-    notebook copy (working directory, connection file, Unix sockets), its own pids cgroup."""
+def _start_kernels_ahead(name: str, isolate: bool) -> None:
+    """Make nbval's kernels start one notebook ahead: when a notebook takes its kernel, the next
+    one starts at once (its imports overlap this notebook's cells), each in a folder of its own
+    under kernels/ (working directory, connection file, Unix sockets) and, with `isolate`, inside
+    sandbox.command with a pids cgroup of its own."""
+    import atexit
+    import itertools
+    import os
     import pathlib
 
     import nbval.kernel
@@ -80,33 +88,49 @@ def _start_kernels_in_sandbox(name: str) -> None:
 
     from . import sandbox
 
-    def start_new_kernel(startup_timeout=60, kernel_name="python", cwd=None, **kwargs):
-        folder = pathlib.Path(cwd) / "sandbox"
-        folder.mkdir(exist_ok=True)
-        procs = sandbox.pids_cgroup(f"{name}-{folder.parent.name}")
+    counter, ahead = itertools.count(), []
 
-        class SandboxedKernelManager(KernelManager):
+    def launch(root: pathlib.Path, kernel_name: str, kwargs: dict):
+        folder = root / f"{os.getpid()}-{next(counter)}"
+        folder.mkdir(parents=True)
+        procs = sandbox.pids_cgroup(f"{name}-{folder.name}") if isolate else None
+
+        class CourseKernelManager(KernelManager):
             def format_kernel_cmd(self, extra_arguments=None):
-                wrapped = sandbox.command(folder, super().format_kernel_cmd(extra_arguments))
+                command = super().format_kernel_cmd(extra_arguments)
+                if not isolate:
+                    return command
+                wrapped = sandbox.command(folder, command)
                 if procs is None:
                     return wrapped
                 return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(procs), *wrapped]
 
-        km = SandboxedKernelManager(kernel_name=kernel_name, transport="ipc",
-                                    ip=str(folder / "ipc"),
-                                    kernel_spec_manager=nbval.kernel.NbvalKernelspecManager())
+        km = CourseKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(folder / "ipc"),
+                                 kernel_spec_manager=nbval.kernel.NbvalKernelspecManager())
         km.connection_file = str(folder / "kernel.json")
         km.kernel_spec.interrupt_mode = "message"     # a signal to bwrap would not reach it
         km.start_kernel(cwd=str(folder), **kwargs)
         kc = km.client()
         kc.start_channels()
+        return km, kc
+
+    def start_new_kernel(startup_timeout=60, kernel_name="python", cwd=None, **kwargs):
+        root = pathlib.Path(cwd).parent / "kernels"
+        km, kc = ahead.pop() if ahead else launch(root, kernel_name, kwargs)
+        ahead.append(launch(root, kernel_name, kwargs))
         try:
             kc.wait_for_ready(timeout=startup_timeout)
         except RuntimeError:
             kc.stop_channels()
-            km.shutdown_kernel()
+            km.shutdown_kernel(now=True)
             raise
         return km, kc
+
+    @atexit.register
+    def stop_the_spare():
+        for km, kc in ahead:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
     nbval.kernel.start_new_kernel = start_new_kernel
 

@@ -17,6 +17,7 @@ import os
 import pathlib
 import resource
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -98,6 +99,7 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
         bar.update(len(results) - bar.n)
 
     publish()
+    _remove_stale_folders()
     runnable = [i for i, s in enumerate(submissions) if s.graded is not None and i not in results]
     for i in runnable:
         submissions[i].sha256 = digests[i]
@@ -118,6 +120,7 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
         copies[str(copy)] = i
         cells[str(copy)] = sum(c.get("cell_type") == "code" for c in sub.graded["cells"])
     (tmp / "pytest.ini").write_text("[pytest]\n")
+    (tmp / "grader.pid").write_text(str(os.getpid()))
     records_file = tmp / "records.jsonl"
     records_file.touch()
     command = [sys.executable, "-m", "pytest", "-p", PLUGIN,
@@ -125,8 +128,9 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
                f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
                "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
                f"--grading-results={records_file}", *copies]
+    command.append(f"--grading-kernels={tmp.name}")
     if isolate:
-        command.append(f"--grading-sandbox={tmp.name}")
+        command.append("--grading-sandbox")
     workers = min(jobs, len(copies))
     if workers > 1:
         command[3:3] = ["-n", str(workers), "--dist", "loadfile"]
@@ -169,6 +173,20 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     publish()
     if isolate:
         sandbox.remove_cgroups(tmp.name)
+
+
+def _remove_stale_folders() -> None:
+    """Remove the temporary folders (and pids cgroups) of graders that were killed."""
+    for folder in pathlib.Path(tempfile.gettempdir()).glob("gru-grade-*"):
+        try:
+            os.kill(int((folder / "grader.pid").read_text()), 0)
+            continue                               # its grader is still running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue                               # not ours to judge (no pid, no permission)
+        shutil.rmtree(folder, ignore_errors=True)
+        sandbox.remove_cgroups(folder.name)
 
 
 def _finished(json_path) -> dict[tuple[str, str], NotebookResult]:
