@@ -30,6 +30,7 @@ lab: setup  ## set everything up, then open the course in JupyterLab
 # torch's and OpenBLAS's spinning threads slow each other down tenfold when oversubscribed.
 test: setup browsers sandbox $(SLIDE_ASSETS)/.installed  ## set everything up, then run every test
 	$(BIN)/python -m gru_course build-exercises --check
+	$(BIN)/python -m gru_course build-translations --check
 	$(foreach v,$(ONE_THREAD),$(v)=1) \
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax --nbval-current-env \
 	    tests $(NOTEBOOK_DIRS) $(PYTEST_ARGS)
@@ -55,12 +56,17 @@ nbgrader: setup  ## write an nbgrader course folder from solutions/ into build/n
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(BIN)/python -m gru_course build-exercises
 
-# Debian's Chromium for the browser tests, installed when missing (needs root and apt-get;
-# elsewhere the browser tests say why they skip). Playwright drives it; it never downloads one.
+translations: setup  ## regenerate the Korean edition (notebooks/ko, solutions/ko, exercises/ko)
+	$(foreach v,$(ONE_THREAD),$(v)=1) $(BIN)/python -m gru_course build-translations
+
+# Debian's Chromium for the browser tests, and Debian's Nanum fonts so that it draws the Korean
+# edition's Hangul, installed when missing (needs root and apt-get; elsewhere the browser tests
+# say why they skip). Playwright drives Chromium; it never downloads one.
+KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 browsers:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(KOREAN_FONT) ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum; \
 	  else echo "note: $(CHROMIUM) is missing and cannot be installed here; browser tests will skip"; fi; \
 	fi
 

@@ -52,7 +52,8 @@ def main(argv=None) -> int:
 
     slides = commands.add_parser("slides", help="build reveal.js decks of the lectures, offline")
     slides.add_argument("notebooks", nargs="*", type=pathlib.Path,
-                        help="lectures to convert (default: notebooks/*.ipynb)")
+                        help="lectures to convert (default: notebooks/*.ipynb, and the Korean "
+                             "notebooks/ko/*.ipynb into OUT/ko)")
     slides.add_argument("--out", type=pathlib.Path, default=ROOT / "build" / "slides")
     slides.add_argument("--assets", type=pathlib.Path, default=ROOT / "build" / "slides-assets",
                         help="folder whose node_modules holds the decks' scripts")
@@ -89,9 +90,12 @@ def main(argv=None) -> int:
         if not modules.exists():
             parser.error(f"{modules} is missing: run `make slides`, or this command with "
                          "--install-assets first (it needs npm and the npm registry)")
-        for path in decks.build(args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")),
-                                args.out, modules):
-            print(path)
+        editions = ([(args.notebooks, args.out)] if args.notebooks else
+                    [(sorted((ROOT / "notebooks").glob("*.ipynb")), args.out),
+                     (sorted((ROOT / "notebooks" / "ko").glob("*.ipynb")), args.out / "ko")])
+        for notebooks, out in editions:
+            for path in decks.build(notebooks, out, modules):
+                print(path)
         return 0
     if args.command == "nbgrader":
         from .grading.nbgrader import write_course

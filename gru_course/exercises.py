@@ -19,9 +19,16 @@ import re
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 _DEF = re.compile(r"^(\s*)def (\w+)\(")
+# What a stub says, in the notebook's language (its metadata "language", English by default).
+STUBS = {
+    "en": ('Write the body of {function}, run this cell, then run its check.', "your answer",
+           "your code"),
+    "ko": ("{function}의 본문을 작성하고 이 셀을 실행한 다음, 그 아래 검사 셀을 실행하세요.", "여러분의 답",
+           "여러분의 코드"),
+}
 
 
-def stub_source(source: str) -> str:
+def stub_source(source: str, language: str = "en") -> str:
     """The cell source with every solution region replaced by its stub."""
     lines, out, i = source.split("\n"), [], 0
     while i < len(lines):
@@ -34,7 +41,8 @@ def stub_source(source: str) -> str:
             end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == END)
         except StopIteration:
             raise ValueError(f"'{BEGIN}' without '{END}' in cell:\n{source}") from None
-        out.extend(_stub(lines[i + 1:end], indent, _enclosing_function(out), _assigned(out)))
+        out.extend(_stub(lines[i + 1:end], indent, _enclosing_function(out), _assigned(out),
+                         STUBS[language]))
         i = end + 1
     return "\n".join(out)
 
@@ -64,26 +72,28 @@ def _assigned(previous: list[str]) -> set[str]:
         return set()
 
 
-def _stub(region: list[str], indent: str, function: str | None, assigned: set[str]) -> list[str]:
+def _stub(region: list[str], indent: str, function: str | None, assigned: set[str],
+          words: tuple[str, str, str]) -> list[str]:
+    instruction, answer, code = words
     if indent and function:
-        return [f'{indent}raise NotImplementedError("Write the body of {function}, run this cell, '
-                f'then run its check.")']
+        return [f'{indent}raise NotImplementedError("{instruction.format(function=function)}")']
     names = _names(region)
     if names and set(names) <= assigned:
         return []                         # the template above the region is the stub
-    return [f"{indent}{name} = None  # your answer" for name in names] or [f"{indent}pass  # your code"]
+    return [f"{indent}{name} = None  # {answer}" for name in names] or [f"{indent}pass  # {code}"]
 
 
 def exercise_notebook(solution: dict) -> dict:
     """The exercise version of a solution notebook (a dict in nbformat 4)."""
     nb = copy.deepcopy(solution)
+    language = nb.get("metadata", {}).get("language", "en")
     cells = []
     for cell in nb["cells"]:
         if "solution-only" in cell.get("metadata", {}).get("tags", []):
             continue
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "code":
-            source = stub_source(source)
+            source = stub_source(source, language)
             cell["outputs"], cell["execution_count"] = [], None
         cell["source"] = source
         cell["metadata"] = {k: v for k, v in cell.get("metadata", {}).items()
@@ -92,6 +102,8 @@ def exercise_notebook(solution: dict) -> dict:
     nb["cells"] = cells
     nb["metadata"] = {"kernelspec": KERNELSPEC,
                       "language_info": {"name": "python", "pygments_lexer": "ipython3"}}
+    if language != "en":
+        nb["metadata"]["language"] = language
     return nb
 
 

@@ -139,6 +139,8 @@ def assign_slides(nb: dict) -> dict:
         height = cell_height(cell)
         if i == 0 or source.startswith("## "):
             kind, used = "slide", height
+        elif "language" in cell.get("metadata", {}).get("tags", []):
+            kind = "skip"                 # the Korean edition's language switch
         elif cell["cell_type"] == "code" and first_code:
             kind, first_code = "skip", False
         elif source.startswith("### ") or used + height > BUDGET:

@@ -111,6 +111,7 @@ def _shape(nb: dict) -> str:
     bare = copy.deepcopy(nb)
     for cell in bare["cells"]:
         cell["source"] = source(cell)
+        cell.get("metadata", {}).pop("execution", None)          # when it last ran
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
     bare["metadata"] = {k: v for k, v in bare["metadata"].items() if k in ("language", "kernelspec")}
@@ -119,12 +120,14 @@ def _shape(nb: dict) -> str:
 
 def execute(nb: dict, cwd: pathlib.Path, timeout: int = 600) -> dict:
     """Run `nb` top to bottom in a fresh kernel (one thread for torch and BLAS)."""
+    import nbformat
     from nbclient import NotebookClient
     os.environ.update({v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                                         "MKL_NUM_THREADS")})
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    node = nbformat.reads(json.dumps(nb), as_version=4)
+    NotebookClient(node, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(cwd)}}).execute()
-    return nb
+    return json.loads(nbformat.writes(node))
 
 
 def build(root: pathlib.Path, check: bool = False, run: bool = True,

@@ -187,3 +187,21 @@ def move_first_slider(page, timeout: float = 60_000) -> tuple[str, str]:
         "return img && img.getAttribute('src') !== before; }", arg=before, timeout=timeout)
     wait_idle(page, timeout)
     return before, page.locator(".widget-output img").first.get_attribute("src")
+
+
+def glyphs_render(page, text: str, selector: str = ".jp-RenderedMarkdown") -> bool:
+    """Whether `text`, drawn in the font of the page's first `selector` element, looks different
+    from characters no font has (private-use code points, drawn as empty boxes, "tofu")."""
+    return page.evaluate("""([text, selector]) => {
+        const element = document.querySelector(selector) || document.body;
+        const font = '32px ' + getComputedStyle(element).fontFamily;
+        const draw = (s) => {
+            const canvas = document.createElement('canvas');
+            canvas.width = 64 * s.length; canvas.height = 48;
+            const g = canvas.getContext('2d');
+            g.font = font; g.fillStyle = '#000'; g.fillText(s, 4, 36);
+            return canvas.toDataURL();
+        };
+        const tofu = [...text].map((_, i) => String.fromCharCode(0xE000 + i)).join('');
+        return draw(text) !== draw(tofu);
+    }""", [text, selector])

@@ -22,8 +22,10 @@ import browser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-NOTEBOOKS = [p.relative_to(ROOT).as_posix() for p in
-             sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))]
+NOTEBOOKS = [p.relative_to(ROOT).as_posix() for folder in ("notebooks", "solutions",
+                                                          "notebooks/ko", "solutions/ko")
+             for p in sorted((ROOT / folder).glob("*.ipynb"))]
+HANGUL = "은닉 상태와 갱신 게이트"
 
 why_not = browser.missing()
 if why_not and os.environ.get("REQUIRE_BROWSER") == "1":
@@ -93,8 +95,17 @@ def test_notebook_runs_and_renders_in_jupyterlab(lab, page, path):
         page.locator(".widget-slider").first.scroll_into_view_if_needed()
     elif want["images"]:
         page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+    if "/ko/" in path:                        # the Korean edition: Hangul drawn, never as boxes
+        assert page.evaluate("() => /[가-힣]{2}/.test(document.querySelector('.jp-Notebook').innerText)")
+        assert browser.glyphs_render(page, HANGUL), "Hangul renders as empty boxes: no Korean font"
     page.screenshot(path=str(shot))
     lab.delete_sessions()
+
+
+def test_self_check_the_hangul_check_tells_boxes_from_glyphs(lab, page):
+    browser.open_notebook(page, lab, "notebooks/ko/01_introduction.ipynb")
+    assert browser.glyphs_render(page, "Latin")
+    assert not browser.glyphs_render(page, "\ue100\ue101")     # no font has these: boxes
 
 
 def test_self_check_the_page_test_fails_without_the_widget_manager(chromium, tmp_path):

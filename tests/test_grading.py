@@ -140,3 +140,14 @@ def test_the_command_the_exercise_notebook_prints_works_from_a_plain_shell(name,
                          text=True, timeout=600, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert run.returncode == 0, run.stderr
     assert re.search(r"0 of \d+ points", run.stdout), run.stdout
+
+
+def test_korean_exercises_fail_every_check_in_korean_and_score_zero():
+    korean = sorted(str(p) for p in (ROOT / "exercises" / "ko").glob("*.ipynb"))
+    results = grade(korean, jobs=2, progress=False)
+    assert len(results) == 4
+    for nb in results:
+        assert nb.problem == "" and nb.points == 0 and nb.max_points > 0 and nb.status == "graded"
+        for ex in nb.exercises:
+            assert ex.outcome == "failed"
+            assert ("아직 작성되지 않았습니다" in ex.message) or ("None" in ex.message), ex

@@ -29,9 +29,19 @@ def _private_package(package_dir: str, nonce: str):
     return importlib.import_module(f"{name}.checks")
 
 
+def _speak_as_the_notebook(checks) -> None:
+    """Give the private copy the language the notebook chose (gru_course.use_language), so a
+    Korean notebook's hints are Korean; anything else the kernel holds there is ignored."""
+    chosen = getattr(sys.modules.get("gru_course.i18n"), "_language", "en")
+    private = importlib.import_module(checks.__name__.rsplit(".", 1)[0] + ".i18n")
+    if chosen in private.LANGUAGES:
+        private.use_language(chosen)
+
+
 def run(check: str, answer: str, nonce: str, package_dir: str) -> None:
     """Run checks.<check> on the learner's object named `answer`; print the nonce on success."""
     checks = _private_package(package_dir, nonce)
+    _speak_as_the_notebook(checks)
     from IPython import get_ipython
     namespace = get_ipython().user_ns
     if answer not in namespace:
