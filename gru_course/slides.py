@@ -17,6 +17,7 @@ import os
 import pathlib
 import struct
 import subprocess
+import unicodedata
 
 PACKAGES = ["reveal.js@4.0.2", "requirejs@2.3.7", "jquery@3.7.1",
             "@jupyter-widgets/html-manager@1", "mathjax@2"]
@@ -46,12 +47,17 @@ def _png_height(data: str) -> int:
     return int(height * min(1.0, WIDTH / width, IMAGE_MAX / height))
 
 
+def _width(line: str) -> int:
+    """Columns a line takes: Hangul and other wide characters take two (as on a terminal)."""
+    return len(line) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in line)
+
+
 def cell_height(cell: dict) -> int:
     """Estimated height in px of a cell on a slide: its source (unless the deck hides it) and its
     outputs."""
     source = "".join(cell.get("source", ""))
     kind = "markdown" if cell["cell_type"] == "markdown" else "code"
-    lines = sum(1 + len(line) // WRAP[kind] for line in source.split("\n"))
+    lines = sum(1 + _width(line) // WRAP[kind] for line in source.split("\n"))
     height = lines * LINE[kind] + (20 if kind == "markdown" else 40)
     if HIDE_INPUT in cell.get("metadata", {}).get("tags", []):
         height = 0
@@ -61,7 +67,7 @@ def cell_height(cell: dict) -> int:
             height += _png_height(data["image/png"]) + 20
         elif out.get("output_type") == "stream" or "text/plain" in data:
             text = "".join(out.get("text", data.get("text/plain", "")))
-            height += LINE["stream"] * sum(1 + len(line) // WRAP["stream"] for line in text.split("\n"))
+            height += LINE["stream"] * sum(1 + _width(line) // WRAP["stream"] for line in text.split("\n"))
     return height
 
 

@@ -135,7 +135,7 @@ def slide_assets() -> pathlib.Path:
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    """The four decks built into a temporary folder and served on 127.0.0.1."""
+    """The decks of both editions, built into a temporary folder and served on 127.0.0.1."""
     from gru_course import slides
     if not slide_assets().exists():
         message = "slide assets missing: run `make slides` (npm installs reveal.js, MathJax, ...)"
@@ -144,12 +144,14 @@ def decks(tmp_path_factory):
         pytest.skip(message)
     folder = tmp_path_factory.mktemp("decks")
     (folder / "assets").symlink_to(slide_assets().parent)
-    built = slides.build(sorted((ROOT / "notebooks").glob("*.ipynb")), folder / "slides",
-                         folder / "assets" / "node_modules")
+    built = [path.relative_to(folder / "slides")
+             for edition, out in (("notebooks", "slides"), ("notebooks/ko", "slides/ko"))
+             for path in slides.build(sorted((ROOT / edition).glob("*.ipynb")), folder / out,
+                                      folder / "assets" / "node_modules")]
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", browser.free_port()), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield [f"http://127.0.0.1:{server.server_port}/slides/{p.name}" for p in built]
+    yield [f"http://127.0.0.1:{server.server_port}/slides/{p.as_posix()}" for p in built]
     server.shutdown()
 
 
@@ -180,13 +182,15 @@ def test_slide_decks_render_offline_and_every_slide_fits(decks, page):
             slides_seen.append(info)
             page.keyboard.press("Space")
             page.wait_for_timeout(60)
-        name = url.rsplit("/", 1)[-1]
+        name = url.split("/slides/", 1)[-1].replace("/", "-")
         too_big = [(s["hash"], s["height"]) for s in slides_seen if s["height"] > 702 or s["width"] > 962]
         assert too_big == [], f"{name}: slides larger than the 960 x 700 canvas: {too_big}"
         assert len(slides_seen) >= 15, f"{name}: only {len(slides_seen)} slides"
         assert sum(s["images"] for s in slides_seen) >= 3, f"{name}: figures missing"
         assert sum(s["math"] for s in slides_seen) >= 10, f"{name}: mathematics not typeset"
         assert all(s["raw_math"] == 0 for s in slides_seen), f"{name}: raw LaTeX left on a slide"
+        if name.startswith("ko-"):
+            assert browser.glyphs_render(page, HANGUL, ".reveal"), f"{name}: Hangul as boxes"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.goto(url.split("#")[0] + "#/2")
         page.wait_for_timeout(300)
