@@ -55,14 +55,16 @@ def command(folder: pathlib.Path, argv: list[str], workdir: bool = True) -> list
            "--uid", "65534", "--gid", "65534", "--hostname", "sandbox"]
     for path in _SYSTEM:
         cmd += ["--ro-bind-try", path, path]
+    # /tmp first: the course (and so its Python) may itself live under /tmp, bound on top of it
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_MB * 2 ** 20), "--tmpfs", "/tmp"]
     for path in _python_roots():
         cmd += ["--ro-bind", path, path]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_MB * 2 ** 20), "--tmpfs", "/tmp",
-            "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp",
-            "--setenv", "IPYTHONDIR", "/tmp/.ipython",
-            "--unsetenv", "JPY_PARENT_PID", "--remount-ro", "/"]      # its parent is the sandbox's pid 1: --die-with-parent
     if workdir:
         cmd += ["--bind", str(folder), str(folder), "--chdir", str(folder)]
+    cmd += ["--remount-ro", "/",               # nothing else is writable, not even the sandbox's /
+            "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp",
+            "--setenv", "IPYTHONDIR", "/tmp/.ipython",
+            "--unsetenv", "JPY_PARENT_PID"]    # its parent is the sandbox's pid 1: --die-with-parent
     return cmd + ["--", *argv]
 
 
