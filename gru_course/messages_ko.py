@@ -424,6 +424,10 @@ MESSAGES: dict[str, str] = {
         'gru_sequence가 리스트를 반환했습니다. np.stack으로 쌓아 하나의 배열로 만드세요.',
     '{n_SIZES} random sequences of T={T} steps':
         '시간 단계 T={T}개짜리 무작위 시퀀스 {n_SIZES}개',
+    '{case!r}: the two candidates agree (largest difference {max:.2g}). {why}':
+        '{case!r}: 실제로 재 보면 두 후보 은닉 상태는 같습니다(최대 차이 {max:.2g}). {why}',
+    '{case!r}: the two candidates differ (largest difference {max:.2g}). {why}':
+        '{case!r}: 실제로 재 보면 두 후보 은닉 상태는 다릅니다(최대 차이 {max:.2g}). {why}',
     '{n_SAME_CANDIDATE_CASES} cases, each measured':
         '사례 {n_SAME_CANDIDATE_CASES}개, 모두 실제로 측정해 확인함',
     " It is the slides' shape: transpose it.":
@@ -440,8 +444,6 @@ MESSAGES: dict[str, str] = {
         '{name}의 반환값이 {kind} 객체입니다. GRUParams(W_xr, W_hr, b_r, W_xz, W_hz, b_z, W_xn, W_hn, b_xn, b_hn)를 반환하세요.',
     '{field} is not transposed':
         '{field}의 전치가 빠졌습니다',
-    '{case!r}: the two candidates {value} (largest difference {max:.2g}). {why}':
-        '{case!r}: 실제로 재 보면 두 후보 은닉 상태의 최대 차이는 {max:.2g}입니다{value:.0}. {why}',
     'the GRU step':
         'GRU 한 단계',
     'It calls your {helper}, which is wrong itself; fix that first: {failure}':
@@ -454,6 +456,10 @@ MESSAGES: dict[str, str] = {
         '{field}의 부호가 반대입니다',
     "{field} is not the slides' matching weight, transposed":
         '{field}의 값이 슬라이드의 대응하는 가중치를 전치한 것과 다릅니다',
+    'the reset gate':
+        '리셋 게이트',
+    'the update gate':
+        '갱신 게이트',
     'Your values lie between -1 and 1: that is tanh. The sigmoid is 1 / (1 + exp(-a)).':
         '값이 -1과 1 사이에 있습니다. 이것은 tanh입니다. 시그모이드는 1 / (1 + exp(-a))입니다.',
     'You computed σ(-a) = 1 / (1 + exp(a)) = exp(-a) / (1 + exp(-a)): σ must grow with a; mind the sign.':
@@ -470,10 +476,6 @@ MESSAGES: dict[str, str] = {
         '시그모이드가 빠졌습니다. 활성화 전 값 a를 반환했습니다. 게이트는 σ(a)입니다.',
     'You returned 1 - z. The gate itself is z = σ(...); which of z and 1 - z multiplies h_prev is decided in gru_step.':
         '1 - z를 반환했습니다. 게이트 자체는 z = σ(...)입니다. z와 1 - z 중 어느 쪽을 h_prev에 곱할지는 gru_step에서 정합니다.',
-    'the reset gate':
-        '리셋 게이트',
-    'the update gate':
-        '갱신 게이트',
     'r is not used: the reset gate decides how much of h_prev reaches the candidate.':
         'r을 사용하지 않았습니다. 리셋 게이트는 h_prev가 후보 은닉 상태에 얼마나 전달될지를 정합니다.',
     'You used 1 - r where r belongs: r near 0 should reset (drop) h_prev.':
@@ -490,18 +492,20 @@ MESSAGES: dict[str, str] = {
         'tanh가 빠졌습니다. 활성화 전 값을 반환했습니다.',
     'W_hn is used transposed. The course multiplies rows from the left: (r ⊙ h_prev) @ W_hn, shapes (N, H) @ (H, H).':
         'W_hn을 전치해서 사용했습니다. 이 강좌에서는 행 벡터를 왼쪽에 두고 곱합니다: (r ⊙ h_prev) @ W_hn, 형태는 (N, H) @ (H, H).',
+    '{n} random cases, reset before the matrix product':
+        '무작위 사례 {n}개, 리셋을 행렬 곱 앞에 적용',
+    '{n} random cases, reset after the matrix product':
+        '무작위 사례 {n}개, 리셋을 행렬 곱 뒤에 적용',
     'You applied the reset gate after the matrix product, r ⊙ (h_prev W_hn + b_hn): that is PyTorch\'s form (reset="after"). The lecture form resets first: (r ⊙ h_prev) W_hn.':
         '리셋 게이트를 행렬 곱 뒤에 적용했습니다: r ⊙ (h_prev W_hn + b_hn). 이것은 PyTorch의 형식(reset="after")입니다. 강의의 형식은 먼저 리셋합니다: (r ⊙ h_prev) W_hn.',
     'You reset before the matrix product, (r ⊙ h_prev) W_hn: that is the lecture form. PyTorch multiplies r by (h_prev W_hn + b_hn).':
         '행렬 곱 전에 리셋했습니다: (r ⊙ h_prev) W_hn. 이것은 강의의 형식입니다. PyTorch는 r에 (h_prev W_hn + b_hn)을 곱합니다.',
     'b_hn must be inside the product with r: PyTorch computes r ⊙ (h_prev W_hn + b_hn).':
         'b_hn은 r과 곱하는 괄호 안에 있어야 합니다. PyTorch는 r ⊙ (h_prev W_hn + b_hn)을 계산합니다.',
-    '{n_SIZES} random cases, reset {reset} the matrix product':
-        '무작위 사례 {n_SIZES}개, 행렬 곱 기준 리셋 위치: {reset}',
     'sigmoid(-40) = {tails_i:.3g}, but σ(-40) = 4.25e-18: your sigmoid loses its tail. Did you clip a (e.g. to [-30, 30])? Clipping is not needed: computing exp(-|a|) never overflows.':
         'sigmoid(-40) = {tails_i:.3g}인데, σ(-40) = 4.25e-18입니다. 작성한 sigmoid는 꼬리 부분을 잃습니다. a를 클리핑하지 않았나요(예: [-30, 30] 범위로)? 클리핑은 필요 없습니다. exp(-|a|)는 계산해도 오버플로되지 않습니다.',
-    "You used the {value} gate's parameters (W_x{other}, W_h{other}, b_{other}); the {name} gate has its own: W_x{g}, W_h{g}, b_{g}.":
-        "'{value}' 게이트의 매개변수(W_x{other}, W_h{other}, b_{other})를 사용했습니다. '{name}' 게이트에는 자신의 매개변수가 따로 있습니다: W_x{g}, W_h{g}, b_{g}.",
+    "You used {used}'s parameters (W_x{other}, W_h{other}, b_{other}); {own} has its own: W_x{g}, W_h{g}, b_{g}.":
+        '{used}의 매개변수(W_x{other}, W_h{other}, b_{other})를 사용했습니다. {own}에는 자신의 매개변수가 따로 있습니다: W_x{g}, W_h{g}, b_{g}.',
     'The bias b_{g} is missing.':
         '편향 b_{g} 항이 빠졌습니다.',
     'The term h_prev @ W_h{g} is missing: the gate looks at the previous state as well as the input.':
@@ -592,8 +596,8 @@ MESSAGES: dict[str, str] = {
         '그것은 GRU의 개수입니다(가중치 블록 3개). LSTM에는 4개가 있습니다: 게이트 i, f, o와 후보 셀 상태 g.',
     "equal to PyTorch's count for {n_SHAPES} sizes":
         '크기 {n_SHAPES}가지 모두에서 PyTorch의 개수와 같음',
-    'step_by_hand: {items} {value} wrong (the first wrong one is {names_i} = {answer_i:.4f}); each later value is computed from the earlier ones, so fix the first wrong one first.':
-        'step_by_hand: {items} 값이 틀렸습니다{value:.0}(처음 틀린 값은 {names_i} = {answer_i:.4f}입니다). 뒤의 값은 앞의 값으로 계산하므로, 처음 틀린 값부터 고치세요.',
+    'step_by_hand: {items} are wrong (the first wrong one is {name} = {value:.4f}); each later value is computed from the earlier ones, so fix the first wrong one first.':
+        'step_by_hand: {items} 값이 틀렸습니다(처음 틀린 값은 {name} = {value:.4f}입니다). 뒤의 값은 앞의 값으로 계산하므로, 처음 틀린 값부터 고치세요.',
     'σ(b_z)^steps = fraction in {n_KEEP_BIAS_CASES} cases':
         '사례 {n_KEEP_BIAS_CASES}개 모두에서 σ(b_z)^steps = fraction',
     ' The gates multiply differences of order 1 in h_(t-1), so they must be far below 1e-6: push {items} lower (σ(-20) = 2e-9).':
@@ -604,6 +608,8 @@ MESSAGES: dict[str, str] = {
         '값 {n}개',
     'step_by_hand must be a tuple of the four numbers (r, z, n, h_t), in that order; you gave {got}.':
         'step_by_hand는 네 수 (r, z, n, h_t)를 이 순서대로 담은 튜플이어야 합니다. 입력한 것: {got}.',
+    'step_by_hand: {name} is wrong ({name} = {value:.4f}).':
+        'step_by_hand: {name} 값이 틀렸습니다({name} = {value:.4f}).',
     '{name}({f}, {k}) = {out:.4g}: then z = σ(b_z) = {sigmoid:.6g}, and after {k} steps the unit keeps z^{k} = {kept:.4g} of its value, not {f}.':
         '{name}({f}, {k}) = {out:.4g}: 그러면 z = σ(b_z) = {sigmoid:.6g}이고, {k} 시간 단계 뒤 유닛에 남는 값의 몫은 z^{k} = {kept:.4g}입니다. 남아야 하는 몫은 {f}입니다.',
     '{name} returned a {out_type}; return a GRUParams: the one you were given with p._replace(b_r=..., b_z=...).':

@@ -329,9 +329,11 @@ def check_same_candidate(same_candidate) -> None:
         measured = bool(np.allclose(before, after, rtol=0, atol=1e-12))
         assert measured == truth, case                     # the catalogue is measured, not asserted
         if bool(same_candidate[case]) != truth:
-            wrong.append(tr("{case!r}: the two candidates {value} (largest difference "
-                            "{max:.2g}). {why}").format(
-                             case=case, value='agree' if truth else 'differ', max=np.abs(before - after).max(), why=why))
+            sentence = (tr("{case!r}: the two candidates agree (largest difference {max:.2g}). "
+                           "{why}") if truth else
+                        tr("{case!r}: the two candidates differ (largest difference {max:.2g}). "
+                           "{why}"))
+            wrong.append(sentence.format(case=case, max=np.abs(before - after).max(), why=why))
     if wrong:
         raise CheckFailure(f"{name}: " + " ".join(wrong))
     engine.passed(name, tr("{n_SAME_CANDIDATE_CASES} cases, each measured").format(

@@ -82,11 +82,15 @@ def _gate(x, h, p, g, act=_sigmoid, W_h=None, use_x=True, use_h=True, use_b=True
     return act(a + b if use_b else a)
 
 
-def _gate_mistakes(g: str, other: str, name: str) -> list[Mistake]:
+GATE_NAMES = {"r": tr_later("the reset gate"), "z": tr_later("the update gate")}
+
+
+def _gate_mistakes(g: str, other: str) -> list[Mistake]:
     return [
-        Mistake(tr_later("You used the {value} gate's parameters (W_x{other}, W_h{other}, "
-                         "b_{other}); the {name} gate has its own: W_x{g}, W_h{g}, b_{g}.").format(
-                    value='update' if other == 'z' else 'reset', other=other, name=name, g=g), lambda x, h, p: _gate(x, h, p, other)),
+        Mistake(tr_later("You used {used}'s parameters (W_x{other}, W_h{other}, b_{other}); "
+                         "{own} has its own: W_x{g}, W_h{g}, b_{g}.").format(
+                    used=GATE_NAMES[other], own=GATE_NAMES[g], other=other, g=g),
+                lambda x, h, p: _gate(x, h, p, other)),
         Mistake(tr_later("The bias b_{g} is missing.").format(g=g), lambda x, h, p: _gate(x, h, p, g, use_b=False)),
         Mistake(tr_later("The term h_prev @ W_h{g} is missing: the gate looks at the "
                          "previous state as well as the input.").format(g=g), lambda x, h, p: _gate(x, h, p, g, use_h=False)),
@@ -104,8 +108,8 @@ def _gate_mistakes(g: str, other: str, name: str) -> list[Mistake]:
     ]
 
 
-RESET_GATE_MISTAKES = _gate_mistakes("r", "z", "reset")
-UPDATE_GATE_MISTAKES = _gate_mistakes("z", "r", "update") + [
+RESET_GATE_MISTAKES = _gate_mistakes("r", "z")
+UPDATE_GATE_MISTAKES = _gate_mistakes("z", "r") + [
     Mistake(tr_later("You returned 1 - z. The gate itself is z = σ(...); which of z and 1 "
                      "- z multiplies h_prev is decided in gru_step."), lambda x, h, p: 1 - _gate(x, h, p, "z")),
 ]
@@ -213,8 +217,9 @@ def _check_candidate(name, fn, reset, mistakes, seed) -> None:
                                     tr("the candidate"))]))
         engine.compare(name, out, reference(x, h, r, p), (x, h, r, p), mistakes, case,
                        explain=explain)
-    engine.passed(name, tr("{n_SIZES} random cases, reset {reset} the matrix product").format(
-                            n_SIZES=len(SIZES), reset=reset))
+    detail = {"before": tr("{n} random cases, reset before the matrix product"),
+              "after": tr("{n} random cases, reset after the matrix product")}[reset]
+    engine.passed(name, detail.format(n=len(SIZES)))
 
 
 def check_candidate(candidate) -> None:

@@ -169,10 +169,14 @@ def check_step_by_hand(step_by_hand) -> None:
         raise CheckFailure(tr("step_by_hand agrees to 2 decimals but not to 3: give each "
                               "number with 3 decimals (round at the end, not in between)."))
     names = [k for k, a, b in zip(("r", "z", "n", "h_t"), answer, expected) if abs(a - b) > 5e-4]
-    raise CheckFailure(tr("step_by_hand: {items} {value} wrong (the first wrong one is "
-                          "{names_i} = {answer_i:.4f}); each later value is computed from "
-                          "the earlier ones, so fix the first wrong one first.").format(
-                           items=', '.join(names), value='is' if len(names) == 1 else 'are', names_i=names[0], answer_i=answer[['r', 'z', 'n', 'h_t'].index(names[0])]))
+    first = answer[["r", "z", "n", "h_t"].index(names[0])]
+    if len(names) == 1:
+        raise CheckFailure(tr("step_by_hand: {name} is wrong ({name} = {value:.4f}).").format(
+            name=names[0], value=first))
+    raise CheckFailure(tr("step_by_hand: {items} are wrong (the first wrong one is {name} = "
+                          "{value:.4f}); each later value is computed from the earlier ones, so "
+                          "fix the first wrong one first.").format(
+                              items=", ".join(names), name=names[0], value=first))
 
 
 # --- the single-gate GRU ----------------------------------------------------------------------
