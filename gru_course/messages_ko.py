@@ -796,8 +796,8 @@ MESSAGES: dict[str, str] = {
         '{case}에서 {name}의 반환값 형태가 {shape}입니다. 기대한 형태는 (N, 2H) = {shape2}입니다. 문장마다 벡터 하나를 반환하고, 순방향 절반을 앞에 두세요.',
     '{name} returned shape {shape} on {case}, expected (N,) = ({N},): one negative log-likelihood per sentence.{hint}':
         '{case}에서 {name}의 반환값 형태가 {shape}입니다. 기대한 형태는 (N,) = ({N},)이며, 문장마다 음의 로그 가능도가 하나씩 있어야 합니다.{hint}',
-    'the {g} block of {tensor_name} should be W_{tensor_name_i}{g}.T':
-        '{tensor_name}의 {g} 블록은 W_{tensor_name_i}{g}.T여야 합니다',
+    'the {g} block of {tensor_name} should be {weight}.T':
+        '{tensor_name}의 {g} 블록은 {weight}.T여야 합니다',
     "{name} called p.to_torch(): that is the course's own answer. Build the torch.nn.GRU and copy the blocks yourself.":
         '{name}에서 p.to_torch()를 호출했습니다. 이것은 강좌가 제공하는 정답 구현입니다. torch.nn.GRU를 직접 만들고 블록도 직접 복사하세요.',
 }

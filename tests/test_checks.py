@@ -251,6 +251,18 @@ def test_params_to_gru_accepts_a_right_answer_and_rejects_each_catalogued_mistak
         assert mistake.hint in str(failure.value)
 
 
+def test_params_to_gru_names_the_courses_weight_of_a_wrong_block():
+    import torch
+
+    def input_z_block_zeroed(p):
+        layer = _params_to_gru_by_hand(p)
+        with torch.no_grad():
+            layer.weight_ih_l0[p.H:2 * p.H] = 0        # the z block of the input weights
+        return layer
+    with pytest.raises(CheckFailure, match=r"the z block of weight_ih_l0 should be W_xz\.T"):
+        checks.check_params_to_gru(input_z_block_zeroed)
+
+
 def test_params_to_gru_refuses_the_courses_own_to_torch():
     with pytest.raises(CheckFailure, match="called p.to_torch"):
         checks.check_params_to_gru(lambda p: p.to_torch())

@@ -2,12 +2,11 @@
 The two predictions about trained GRUs are checked in predictions.py."""
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import copy
 
 import numpy as np
 
+from ..i18n import tr, tr_later
 from . import engine
 from .engine import CheckFailure, Mistake
 

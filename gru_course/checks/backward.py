@@ -2,10 +2,9 @@
 pass, numerical gradients, locating a bug in time, and gradient clipping."""
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..activations import sigmoid
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import rel_error, time_step_report

@@ -3,10 +3,9 @@ gradients, finding where a broken backward pass first goes wrong, gradient clipp
 designs: the smallest keep bias that carries a gradient 50 steps, and which path dominates."""
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import time_step_report
 from ..gru import GRUParams, gru_step_backward

@@ -8,8 +8,6 @@ a known mistake produces, that mistake's hint.
 """
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import pathlib
 import re
 import traceback
@@ -19,6 +17,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..gradcheck import rel_error
 
 _PACKAGE_DIR = str(pathlib.Path(__file__).resolve().parents[1])

@@ -6,10 +6,9 @@ functions (_gate, _candidate) these checks reuse.
 """
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..conventions import flip_update_gate, gru_step_z_takes
 from . import engine, probes
 from .engine import CheckFailure, Mistake

@@ -7,10 +7,9 @@ and the convention map are in forward.py.
 """
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..activations import sigmoid as _sigmoid
 from ..gru import GRUParams
 from . import engine, probes

@@ -3,10 +3,9 @@ GRU of deeplearning.ai, and two designs: the bias that sets a memory's half-life
 make a GRU forget its past."""
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..activations import sigmoid
 from ..gradcheck import rel_error
 from . import engine

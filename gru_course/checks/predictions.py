@@ -4,7 +4,6 @@ without its plural unit, and which verb form it prefers without its singular uni
 from __future__ import annotations
 
 from ..i18n import tr
-
 from ..agreement import LEXICON
 from .engine import CheckFailure
 

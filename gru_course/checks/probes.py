@@ -11,10 +11,9 @@ Each returns a sentence for the check's message, or "" when the probes find noth
 """
 from __future__ import annotations
 
-from ..i18n import tr
-
 import numpy as np
 
+from ..i18n import tr
 from ..gradcheck import rel_error
 from . import engine
 

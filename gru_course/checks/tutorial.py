@@ -4,12 +4,11 @@ language model. The agreement
 exercises' checks are in agreement.py."""
 from __future__ import annotations
 
-from ..i18n import tr, tr_later
-
 from collections import namedtuple
 
 import numpy as np
 
+from ..i18n import tr, tr_later
 from ..gradcheck import rel_error
 from ..gru import GRUParams
 from ..gru_sequence import gru_forward
@@ -88,13 +87,11 @@ def _wrong_blocks(layer, p) -> str:
 
     wrong = []
     for k, g in enumerate("rzn"):
-        for tensor_name, want in (("weight_ih_l0", getattr(p, f"W_x{g}").T),
-                                  ("weight_hh_l0", getattr(p, f"W_h{g}").T)):
-            got = block(getattr(layer, tensor_name), k)
+        for tensor_name, weight in (("weight_ih_l0", f"W_x{g}"), ("weight_hh_l0", f"W_h{g}")):
+            got, want = block(getattr(layer, tensor_name), k), getattr(p, weight).T
             if got.shape != want.shape or rel_error(got, want) > TOL:
-                wrong.append(tr("the {g} block of {tensor_name} should be "
-                                "W_{tensor_name_i}{g}.T").format(
-                                 g=g, tensor_name=tensor_name, tensor_name_i=tensor_name[7]))
+                wrong.append(tr("the {g} block of {tensor_name} should be {weight}.T").format(
+                    g=g, tensor_name=tensor_name, weight=weight))
     b_ih, b_hh = layer.bias_ih_l0, layer.bias_hh_l0
     for k, g in enumerate("rz"):
         if rel_error(block(b_ih, k) + block(b_hh, k), getattr(p, f"b_{g}")) > TOL:
