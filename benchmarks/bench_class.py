@@ -4,7 +4,7 @@
 
 Writes `solved` solved 02 notebooks and one of each hostile kind of tests/class_fixtures.py
 (hostile(): another learner's file, writing outside, the network, a fork bomb, a full disk,
-the token, signals) into a temporary folder; runs `python -m gru_course grade FOLDER --jobs 2
+the grader's state, signals, forged or patched checks) into a temporary folder; runs `python -m gru_course grade FOLDER --jobs 2
 --json --csv` (sandbox on); kills the grader's process group once `kill-at` of the class is in
 the JSON; reruns the same command, which skips what is already graded; and reports:
 throughput of each run and overall (goal: at least 120 per minute with two jobs), the resident

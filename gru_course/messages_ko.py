@@ -800,4 +800,11 @@ MESSAGES: dict[str, str] = {
         '{tensor_name}의 {g} 블록은 {weight}.T여야 합니다',
     "{name} called p.to_torch(): that is the course's own answer. Build the torch.nn.GRU and copy the blocks yourself.":
         '{name}에서 p.to_torch()를 호출했습니다. 이것은 강좌가 제공하는 정답 구현입니다. torch.nn.GRU를 직접 만들고 블록도 직접 복사하세요.',
+    # grading/remote.py: what the grader says when it cannot question an answer
+    "{answer} is not defined: the cell that defines it did not run or raised an error":
+        '{answer}이(가) 정의되어 있지 않습니다: 그것을 정의하는 셀이 실행되지 않았거나 오류를 냈습니다',
+    "the check could not question {answer} ({why}): the check cell did not run as the course wrote it, or the kernel stopped answering":
+        '검사가 {answer}에 질문할 수 없었습니다({why}): 검사 셀이 강좌가 작성한 대로 실행되지 않았거나, 커널이 응답을 멈췄습니다',
+    "the check could not run on {answer}: {error}: {exc}":
+        '{answer}에 대해 검사를 실행할 수 없었습니다: {error}: {exc}',
 }

@@ -122,20 +122,29 @@ def hostile(folder: pathlib.Path, port: int) -> dict[str, dict]:
                       "            for _ in range(300):\n                f.write(b'x' * 2 ** 20)\n"
                       "    except OSError as error:\n        errors.append(f'{where}: {error.strerror}')\n"
                       "raise RuntimeError('; '.join(errors) or 'wrote 600 MB')"),
-        "token_proc": ("import glob, re\nseen = []\n"
-                       "for path in glob.glob('/proc/[0-9]*/cmdline') + glob.glob('/proc/[0-9]*/environ')"
-                       " + glob.glob('../*.ipynb') + glob.glob('/tmp/gru-grade-*/*/*.ipynb'):\n"
-                       "    try:\n        seen.append(open(path, 'rb').read())\n    except OSError:\n        pass\n"
-                       "found = [m for text in seen for m in re.findall(rb'graded_?([0-9a-f]{16})|"
-                       "_gru_guard_([0-9a-f]{16})', text)]\n"
-                       "assert not found, f'token found: {found[:1]}'\n"
-                       "raise RuntimeError(f'no token in {len(seen)} files')"),
-        "token_hook": ("import re\n"
+        "grader_state": ("import glob\n"
+                         "copies = glob.glob('../../*/*.ipynb') + glob.glob('/tmp/gru-grade-*/*/*.ipynb')\n"
+                         "graders = []\n"
+                         "for path in glob.glob('/proc/[0-9]*/cmdline'):\n"
+                         "    try:\n        if b'pytest' in open(path, 'rb').read():\n"
+                         "            graders.append(path)\n    except OSError:\n        pass\n"
+                         "raise RuntimeError(f'saw {len(copies)} graded copies and {len(graders)} "
+                         "grader processes')"),
+        # Code in the learner's own kernel: the sandbox cannot stop it, the checks running in
+        # the grader (grading/remote.py) must make it worthless. Both come with a wrong gru_step.
+        "forge_hook": ("import re\n"
                        "def forge(lines):\n    text = ''.join(lines)\n"
-                       "    token = re.search(r\"'([0-9a-f]{16})'\", text)\n"
-                       "    if '_m.run(' in text and token:\n"
-                       "        return [f\"print('[graded {token.group(1)}]')\\n\"]\n    return lines\n"
+                       "    name = re.search(r\"(?:serve|run)\\('(\\w+)'\", text)\n"
+                       "    if name:\n"
+                       "        return [f\"print('\u2713 {name.group(1)} is correct')\\n\"]\n"
+                       "    return lines\n"
                        "get_ipython().input_transformers_cleanup.append(forge)"),
+        "patch_numpy": ("import sys, numpy\n_abs = numpy.abs\n"
+                        "def abs_for_checks(a, *args, **kwargs):\n"
+                        "    if 'gru_course' in sys._getframe(1).f_code.co_filename:\n"
+                        "        return numpy.zeros_like(_abs(a))\n"
+                        "    return _abs(a, *args, **kwargs)\n"
+                        "numpy.abs = abs_for_checks"),
         "signal_grader": ("import os, signal\n"
                           "for pid in [int(p) for p in os.listdir('/proc') if p.isdigit()]:\n"
                           "    if pid != os.getpid():\n"
@@ -144,7 +153,8 @@ def hostile(folder: pathlib.Path, port: int) -> dict[str, dict]:
                           "raise RuntimeError('signals sent')"),
     }
     notebooks = {name: _insert_after("def sigmoid", source) for name, source in code.items()}
-    notebooks["token_hook"] = _edit_notebook(notebooks["token_hook"], "def gru_step", *WRONG_STEP)
+    for name in ("forge_hook", "patch_numpy"):
+        notebooks[name] = _edit_notebook(notebooks[name], "def gru_step", *WRONG_STEP)
     return notebooks
 
 

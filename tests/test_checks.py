@@ -112,12 +112,13 @@ def test_a_function_returning_none_is_told_to_return(name):
 
 
 @pytest.mark.parametrize("name", CHECKS)
-def test_a_crash_in_learner_code_is_reported_with_the_learners_exception(name):
+def test_a_crash_in_learner_code_is_reported_with_the_learners_exception(name, checked):
     def crashes(*args):
         return {}["missing key"]
     with pytest.raises(CheckFailure, match=f"{name} raised KeyError: 'missing key'\n  in your code, line") as failure:
         run(name, crashes)
-    assert isinstance(failure.value.__cause__, KeyError)
+    if checked == "in the notebook":           # (the grader gets the message, not the object)
+        assert isinstance(failure.value.__cause__, KeyError)
 
 
 def test_checks_need_the_function_not_its_result():

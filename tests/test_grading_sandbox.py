@@ -8,6 +8,7 @@ machine running the tests).
 """
 import json
 import pathlib
+import re
 import socket
 import subprocess
 import sys
@@ -20,8 +21,9 @@ from gru_course.grading import grade
 from gru_course.grading import sandbox
 
 FULL = 15
+IN_PROCESS = ("forge_hook", "patch_numpy")       # tampering inside the learner's own kernel
 HARMLESS_WITHOUT_SANDBOX = ("read_other", "write_outside", "home_write", "network", "fill_disk",
-                            "token_proc")
+                            "grader_state")
 
 
 class Listener:
@@ -81,7 +83,7 @@ def test_every_hostile_notebook_keeps_its_points_and_so_does_the_solved_one(sand
     assert set(results) == {"learner00", *class_fixtures.hostile(pathlib.Path("."), 1)}
     for learner, result in results.items():
         assert result.status == "graded", (learner, result)
-        if learner != "token_hook":                  # see the last sandbox test below
+        if learner not in IN_PROCESS:                # see the two tests at the end of the file
             assert result.points == FULL, (learner, result)
 
 
@@ -92,7 +94,7 @@ def test_every_hostile_notebook_keeps_its_points_and_so_does_the_solved_one(sand
     ("network", "Connection refused"),                    # 127.0.0.1 is the sandbox's own
     ("fork_bomb", "Resource temporarily unavailable"),    # the pids cgroup (root) stops it
     ("fill_disk", "No space left on device; fill: File too large"),
-    ("token_proc", "no token in"),                        # neither /proc nor the copy shows it
+    ("grader_state", "saw 0 graded copies and 0 grader processes"),
     ("signal_grader", "signals sent"),                    # and the grader lived on
 ])
 def test_each_attempt_is_contained_and_reported_in_its_notes(sandboxed, learner, error):
@@ -106,25 +108,44 @@ def test_nothing_reached_the_listener_or_the_disk(sandboxed):
     assert not list(folder.rglob("pwned.txt")) and not (pathlib.Path.home() / "pwned.txt").exists()
 
 
-def test_a_notebook_with_execution_hooks_is_flagged_for_review(sandboxed):
-    # Its input transformer rewrites every later check cell into a forged pass: code in the
-    # learner's own process can do that whatever the sandbox; the flag is the defence.
+def test_forged_check_cells_earn_nothing(sandboxed):
+    # Its input transformer rewrites every later check cell into printing a pass line. The
+    # checks run in the grader, so the rewritten cells never answer them: every check fails,
+    # saying why, and nothing the kernel printed counts.
     results, _, _ = sandboxed
-    assert any("input_transformers" in flag and "review by hand" in flag
-               for flag in results["token_hook"].flags)
-    assert not any("hooks" in flag for flag in results["learner00"].flags)
+    result = results["forge_hook"]
+    assert result.points == 0 and len(result.exercises) == 10
+    for exercise in result.exercises:
+        assert exercise.outcome == "failed", exercise
+        assert f"the check could not question {exercise.exercise}" in exercise.message, exercise
+        assert "did not run as the course wrote it" in exercise.message
+
+
+def test_checks_patched_inside_the_kernel_still_judge_the_answer(sandboxed):
+    # numpy.abs returns zeros when the course's code calls it in the kernel, which would make
+    # every relative error 0 for a check run there; the checks run in the grader instead.
+    results, _, _ = sandboxed
+    outcome = {e.exercise: (e.outcome, e.message) for e in results["patch_numpy"].exercises}
+    assert results["patch_numpy"].points == FULL - 4
+    assert outcome["gru_step"][0] == outcome["gru_sequence"][0] == "failed"
+    assert "interpolates the other way round" in outcome["gru_step"][1]
+    assert all(o == "passed" for e, (o, _) in outcome.items() if e not in ("gru_step", "gru_sequence"))
 
 
 def test_without_the_sandbox_the_fixtures_do_harm(tmp_path):
-    """The counter-test: the same attempts succeed with --no-sandbox (so the tests above can fail)."""
+    """The counter-test: the same attempts succeed with --no-sandbox (so the tests above can fail),
+    except tampering inside the kernel, which the checks running in the grader make worthless."""
     folder = tmp_path / "submissions"
     try:
-        results, accepted = grade_hostile_class(folder, HARMLESS_WITHOUT_SANDBOX, False)
+        results, accepted = grade_hostile_class(folder, HARMLESS_WITHOUT_SANDBOX + IN_PROCESS, False)
+        # tampering in the kernel gains nothing without the sandbox either: the checks run outside
+        assert results["forge_hook"].points == 0 and results["patch_numpy"].points == FULL - 4
         assert accepted == [b"hi"]
         assert (folder / "write_outside" / "pwned.txt").exists()
         assert (pathlib.Path.home() / "pwned.txt").exists()
         assert note(results["read_other"]) == "" and "wrote 600 MB" in note(results["fill_disk"])
-        assert "token found" in note(results["token_proc"])
+        assert re.search(r"saw [1-9]\d* graded copies and [1-9]\d* grader processes",
+                         note(results["grader_state"])), note(results["grader_state"])
     finally:
         (pathlib.Path.home() / "pwned.txt").unlink(missing_ok=True)
 

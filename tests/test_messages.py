@@ -18,9 +18,10 @@ HANGUL = re.compile("[가-힣]")
 
 
 def templates() -> dict[str, str]:
-    """English template -> where it is used, for every tr()/tr_later() call in gru_course.checks."""
+    """English template -> where it is used, for every tr()/tr_later() call in gru_course.checks
+    and in the grader's side of a check (grading/remote.py)."""
     found = {}
-    for path in sorted(CHECKS.glob("*.py")):
+    for path in [*sorted(CHECKS.glob("*.py")), CHECKS.parent / "grading" / "remote.py"]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("tr", "tr_later"):
                 assert node.args and isinstance(node.args[0], ast.Constant), \

@@ -87,7 +87,6 @@ def _same(a: dict, b: dict) -> bool:
 
 def check_ablate_unit(ablate_unit) -> None:
     """ablate_unit(model, unit) -> a new model whose unit reaches nothing; model unchanged."""
-    import sys
     import torch
     name = "ablate_unit"
     for cell, hidden, unit in (("gru", 5, 2), ("gru", 7, 0), ("lstm", 4, 3)):
@@ -95,12 +94,7 @@ def check_ablate_unit(ablate_unit) -> None:
         before = _state(model)
         case = tr("a {upper} language model with {hidden} units, unit {unit}").format(
                    upper=cell.upper(), hidden=hidden, unit=unit)
-        learners = sys.modules.get("gru_course.probing")        # the learner's copy, if imported
-        if learners is not None:
-            with _refusing(learners, ("ablate_unit", "clamp_unit"), name):
-                out = _call_unwrapped(name, ablate_unit, model, unit)
-        else:
-            out, _ = engine.call(name, ablate_unit, model, unit)
+        out = _call_refusing(name, ablate_unit, ("ablate_unit", "clamp_unit"), model, unit)
         if out is None:
             raise CheckFailure(tr("{name} returned None on {case}: return the ablated copy.").format(
                                    name=name, case=case))
@@ -233,44 +227,21 @@ def number_unit_tables() -> list[tuple[str, np.ndarray]]:
     ]
 
 
-def _refusing(module, attributes, name):
-    """A context in which each of module's `attributes` (a name or a tuple of names) raises: the
-    course's own answer may not be called."""
-    import contextlib
-    attributes = (attributes,) if isinstance(attributes, str) else attributes
-
-    def stand_in_for(attribute):
-        def stand_in(*args, **kwargs):
-            raise CheckFailure(tr("{name} calls probing.{attribute}, the course's own "
-                                  "answer: write it yourself.").format(
-                                   name=name, attribute=attribute))
-        return stand_in
-
-    @contextlib.contextmanager
-    def refused():
-        originals = {attribute: getattr(module, attribute) for attribute in attributes}
-        for attribute in attributes:
-            setattr(module, attribute, stand_in_for(attribute))
-        try:
-            yield
-        finally:
-            for attribute, original in originals.items():
-                setattr(module, attribute, original)
-    return refused()
+def _call_refusing(name, function, attributes, *args):
+    """engine.call with probing's `attributes` (the course's own answers) refused meanwhile."""
+    messages = {a: tr("{name} calls probing.{attribute}, the course's own answer: write it "
+                      "yourself.").format(name=name, attribute=a) for a in attributes}
+    with engine.refusing(function, "gru_course.probing", messages):
+        return _call_unwrapped(name, function, *args)
 
 
 def check_find_number_units(find_number_units) -> None:
     """find_number_units(table, sets) -> {"sg": unit or None, "pl": unit or None}."""
-    import sys
     name = "find_number_units"
     for case, table in number_unit_tables():
         expected = reference_units(table, SETS)
-        learners = sys.modules.get("gru_course.probing")        # the learner's copy, if imported
-        if learners is not None:
-            with _refusing(learners, "number_unit_candidates", name):
-                out = _call_unwrapped(name, find_number_units, table, list(SETS))
-        else:
-            out, _ = engine.call(name, find_number_units, table, list(SETS))
+        out = _call_refusing(name, find_number_units, ("number_unit_candidates",), table,
+                             list(SETS))
         if not isinstance(out, dict) or set(out) != {"sg", "pl"}:
             raise CheckFailure(tr("{name} returned {out!r} on {case}; return a dict with "
                                   "the keys 'sg' and 'pl', each a unit (an int) or None.").format(

@@ -8,8 +8,10 @@ a known mistake produces, that mistake's hint.
 """
 from __future__ import annotations
 
+import contextlib
 import pathlib
 import re
+import sys
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -54,10 +56,14 @@ def call(name: str, fn, *args):
                               "{fn_type}: call check_{name}({name})").format(
                                name=name, fn_type=type(fn).__name__))
     copies = [_copy(a) for a in args]
+    remote = getattr(fn, "_remote_call", None)       # the grader's stand-in (grading/remote.py)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result = fn(*copies)
+            if remote is None:
+                result = fn(*copies)
+            else:
+                result, copies, caught[:] = remote(*copies)
         except NotImplementedError as exc:
             stub = _raising_function(exc)
             if stub and stub != name.split(".")[-1]:
@@ -241,9 +247,45 @@ def _changed(original, passed) -> str:
     return ""
 
 
+@contextlib.contextmanager
+def refusing(fn, module: str, messages: dict):
+    """While `fn` runs in this context, each function named in `messages` (of the module named
+    `module`, if imported) raises CheckFailure with its message: the course's own answer may not
+    be called. Under the grader, where fn runs in the kernel, the kernel refuses them."""
+    if hasattr(fn, "_remote_call"):
+        fn.refuse = (module, messages)
+        try:
+            yield
+        finally:
+            fn.refuse = None
+        return
+    imported = sys.modules.get(module)
+    originals = {a: getattr(imported, a) for a in messages if hasattr(imported, a)} \
+        if imported else {}
+
+    def refused(message):
+        def stand_in(*args, **kwargs):
+            raise CheckFailure(message)
+        return stand_in
+
+    for attribute in originals:
+        setattr(imported, attribute, refused(messages[attribute]))
+    try:
+        yield
+    finally:
+        for attribute, original in originals.items():
+            setattr(imported, attribute, original)
+
+
+def _frames(exc: BaseException) -> list:
+    """The frames of exc's traceback (for an exception raised in the kernel, those it sent)."""
+    remote = getattr(exc, "remote_frames", None)
+    return remote if remote is not None else traceback.extract_tb(exc.__traceback__)
+
+
 def _raising_function(exc: BaseException) -> str:
     """The name of the function in whose body `exc` was raised (the innermost frame)."""
-    frames = traceback.extract_tb(exc.__traceback__)
+    frames = _frames(exc)
     return frames[-1].name if frames else ""
 
 
@@ -286,15 +328,14 @@ _LINE_CAUSES = [
 def _known_cause(exc: BaseException) -> str:
     text = str(exc)
     hints = [hint for key, hint in _CAUSES if key in text]
-    lines = [f.line or "" for f in traceback.extract_tb(exc.__traceback__)
-             if not f.filename.startswith(_PACKAGE_DIR)]
+    lines = [f.line or "" for f in _frames(exc) if not f.filename.startswith(_PACKAGE_DIR)]
     hints += [hint for pattern, hint in _LINE_CAUSES if any(pattern.search(line) for line in lines)]
     return "".join(f"\n  {hint}" for hint in hints)
 
 
 def _where(exc: BaseException) -> str:
     """'in your code, line 7: r = ...' for the innermost frame of the learner's own code, if any."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in _frames(exc)
               if not f.filename.startswith(_PACKAGE_DIR) and "site-packages" not in f.filename
               and not f.filename.startswith("<frozen")]
     if not frames:

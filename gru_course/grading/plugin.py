@@ -4,13 +4,15 @@ For each executed cell nbval makes a test item with the cell (`item.cell`) and t
 produced (`item.test_outputs`). After every cell this plugin attaches a record to the report;
 the process that writes reports (the controller, under pytest-xdist) appends it to the
 JSON-lines file given by --grading-results at once, so a crash later loses nothing already
-recorded. A check cell counts as passed only if it raised nothing and printed the run's nonce
-(see guard.py). The plugin also makes nbval notice a dead kernel within a second instead of
-waiting out the cell timeout.
+recorded. While the kernel runs a check cell (which only answers questions, serve.py), the
+plugin runs the check itself in this process (remote.py): the cell counts as passed only if
+that check passed, whatever the kernel printed. The plugin also makes nbval notice a dead
+kernel within a second instead of waiting out the cell timeout.
 """
 from __future__ import annotations
 
 import json
+import pathlib
 import re
 import time
 from queue import Empty
@@ -43,6 +45,31 @@ def pytest_configure(config):
     path = config.getoption("--grading-results")
     if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
         config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if (getattr(item, "cell", None) or {}).get("metadata", {}).get(KEY):
+            item.runtest = _checking(item, item.runtest)
+
+
+def _checking(item, runtest):
+    """item.runtest, with the cell's check run here while the kernel runs the cell; the verdict
+    lands in item.grading_verdict as (passed, message)."""
+    from . import remote
+
+    def run():
+        grading = item.cell["metadata"][KEY]
+        folder = pathlib.Path(item.parent.kernel.km.connection_file).parent
+        channel = remote.Channel(str(folder / "check.sock"))
+        thread, verdict = remote.start(channel, grading["check"], grading["answer"],
+                                       grading.get("language", "en"))
+        try:
+            runtest()
+        finally:
+            remote.stop(channel, thread)
+            item.grading_verdict = verdict.get("result", (False, "the check did not finish"))
+    return run
 
 
 def _watch_for_dead_kernels() -> None:
@@ -153,7 +180,7 @@ def pytest_runtest_makereport(item, call):
     cell = getattr(item, "cell", None)
     if cell is None or report.when != "call":
         return
-    ename, error, printed = _outputs_text(item)
+    ename, error, _ = _outputs_text(item)
     record = {"notebook": str(item.path), "cell": item.cell_num, "kind": "cell",
               "outcome": "passed" if report.passed else "failed"}
     if call.excinfo is not None and call.excinfo.errisinstance(KernelDied):
@@ -167,13 +194,12 @@ def pytest_runtest_makereport(item, call):
         record["message"] = message if isinstance(message, str) else " ".join(message)
     grading = cell.get("metadata", {}).get(KEY)
     if grading:
-        passed = report.passed and f"[graded {grading['nonce']}]" in printed
+        verdict, message = getattr(item, "grading_verdict", (False, "the check did not run"))
+        passed = verdict and report.passed
         record.update(exercise=grading["exercise"], max_points=grading["points"],
                       check=True, outcome="passed" if passed else "failed")
-        if passed:
-            record["message"] = printed.replace(f"[graded {grading['nonce']}]", "").strip()
-        elif report.passed:
-            record["message"] = "the check did not report its result (its output was tampered with)"
+        if record["kind"] == "cell" and (passed or not verdict):
+            record["message"] = message      # else the cell's own error (it outlived the check)
     report.user_properties.append((KEY, record))
 
 

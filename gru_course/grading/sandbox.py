@@ -11,8 +11,9 @@ Each kernel is started as `bwrap ... python -m ipykernel_launcher -f kernel.json
 - files of at most FILE_MB megabytes, the grader's address-space limit, and (where a pids
   cgroup is writable, e.g. as root) at most PIDS processes, in a cgroup of its own;
 - a user id of its own (65534) and a new session (no access to the grader's terminal).
-The notebook copy the grader executes (with the per-run token in its check cells) lives next to
-that folder, never inside it.
+The notebook copy the grader executes lives next to that folder, never inside it; the only
+thing the kernel shares with the grader is the socket in its folder through which the grader's
+checks question it (remote.py).
 """
 from __future__ import annotations
 

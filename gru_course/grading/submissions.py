@@ -3,8 +3,9 @@
 A submission is never trusted for what decides its grade. Its check cells are compared with the
 reference check cells of the exercise notebook it belongs to (exercises/NN_*.ipynb): a check that
 is missing or edited scores 0 and is flagged; a duplicate is flagged and run once. The notebook
-that is executed is a copy in which every trusted check cell is replaced by a guarded call
-(guard.py) carrying the reference's exercise name, points and a per-run nonce.
+that is executed is a copy in which every trusted check cell is replaced by a call that lets
+the grader question the answer (serve.py; the check itself runs in the grader, remote.py),
+carrying the reference's exercise name, check, answer and points.
 """
 from __future__ import annotations
 
@@ -17,13 +18,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE = pathlib.Path(__file__).resolve().parents[1]
 MAX_MB = 50
 _CHECK_CALL = re.compile(r"^\s*(check_\w+)\((\w+)\)\s*$")
-# Code that runs inside the kernel can rewrite a check cell before it runs (IPython's input and
-# AST transformers, event hooks) or trace it: the sandbox cannot stop that (it is the learner's
-# own process), so a submission that names these is flagged for a look by hand.
-_HOOKS = re.compile(r"input_transformers|ast_transformers|events\.register|set_custom_exc|"
-                    r"register_magic|run_cell|sys\.settrace|sys\.setprofile|settrace|"
-                    r"__builtins__|import builtins|sys\.stdout\s*=|sys\.modules\[")
-
 
 @dataclass
 class Check:
@@ -142,8 +136,7 @@ def identify(cells, name: str, references: dict[str, list[Check]]) -> tuple[str,
     return (name if name in references and overlap[name] == overlap[best] else best), ""
 
 
-def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]],
-            nonce: str) -> Submission:
+def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]]) -> Submission:
     """Vet one submission and build the notebook to execute (see the module docstring)."""
     sub = Submission(path, learner)
     nb, sub.problem = _load(path)
@@ -154,6 +147,7 @@ def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]]
     if sub.problem:
         return sub
     sub.checks = references[sub.exercise_set]
+    language = str((nb.get("metadata") or {}).get("language", "en"))
     by_exercise = {c.exercise: c for c in sub.checks}
     replacement, used = {}, set()
     for index, grade_id, source in _check_like(cells):
@@ -172,30 +166,27 @@ def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]]
             replacement[index] = None
         else:
             used.add(exercise)
-            replacement[index] = _guarded(reference, nonce)
+            replacement[index] = _served(reference, language)
     for check in sub.checks:
         if check.exercise not in used and check.exercise not in sub.unusable:
             sub.unusable[check.exercise] = "its check cell was deleted: not graded"
     sub.flags += [f"{exercise}: {why}" for exercise, why in sub.unusable.items()]
-    hooks = sorted({m.group(0) for i, cell in enumerate(cells) if i not in replacement
-                    and cell.get("cell_type") == "code" for m in _HOOKS.finditer(_source(cell))})
-    if hooks:
-        sub.flags.append(f"uses Python's or IPython's execution hooks ({', '.join(hooks)}), "
-                         "with which code can rewrite or fake a check cell: review by hand")
     sub.graded, sub.origin = _graded_copy(nb, replacement)
     return sub
 
 
-def _guarded(check: Check, nonce: str) -> dict:
-    """The code cell that runs `check` through the guard, with the grading metadata."""
-    guard = PACKAGE / "grading" / "guard.py"
+def _served(check: Check, language: str) -> dict:
+    """The code cell that answers the grader's questions about `check.answer` (serve.py), with
+    the grading metadata the grader's plugin runs the check from."""
+    serve = PACKAGE / "grading" / "serve.py"
     source = ("import importlib.util as _u\n"
-              f"_s = _u.spec_from_file_location('_gru_guard_{nonce}', {str(guard)!r})\n"
+              f"_s = _u.spec_from_file_location('_gru_course_serve', {str(serve)!r})\n"
               "_m = _u.module_from_spec(_s); _s.loader.exec_module(_m)\n"
-              f"_m.run({check.check!r}, {check.answer!r}, {nonce!r}, {str(PACKAGE)!r})")
+              f"_m.serve({check.answer!r})")
     return {"cell_type": "code", "execution_count": None, "outputs": [], "source": source,
-            "metadata": {"gru_course_grading": {"exercise": check.exercise,
-                                                "points": check.points, "nonce": nonce}}}
+            "metadata": {"gru_course_grading": {"exercise": check.exercise, "check": check.check,
+                                                "answer": check.answer, "points": check.points,
+                                                "language": language}}}
 
 
 def _graded_copy(nb: dict, replacement: dict[int, dict | None]) -> tuple[dict, list[int]]:
