@@ -15,10 +15,13 @@ import numpy as np
 
 
 def rel_error(a, b) -> float:
-    """max|a − b| / max(max|a|, max|b|): one number for how far two arrays are apart (0 if both are 0)."""
+    """max|a − b| / max(max|a|, max|b|): one number for how far two arrays are apart (0 if both are 0;
+    inf if either holds a NaN or an inf, which is close to nothing: `rel_error(a, b) > tol` holds)."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"rel_error needs equal shapes, got {a.shape} and {b.shape}")
+    if not (np.isfinite(a).all() and np.isfinite(b).all()):
+        return float("inf")
     scale = max(np.abs(a).max(initial=0.0), np.abs(b).max(initial=0.0))
     return 0.0 if scale == 0 else float(np.abs(a - b).max() / scale)
 

@@ -807,4 +807,6 @@ MESSAGES: dict[str, str] = {
         '검사가 {answer}에 질문할 수 없었습니다({why}): 검사 셀이 강좌가 작성한 대로 실행되지 않았거나, 커널이 응답을 멈췄습니다',
     "the check could not run on {answer}: {error}: {exc}":
         '{answer}에 대해 검사를 실행할 수 없었습니다: {error}: {exc}',
+    "{name} returned NaN or inf values in {items}; every entry should be a finite number.":
+        '{name}이(가) {items}에 NaN이나 inf 값을 반환했습니다. 모든 항목은 유한한 수여야 합니다.',
 }

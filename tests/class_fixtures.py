@@ -130,6 +130,8 @@ def hostile(folder: pathlib.Path, port: int) -> dict[str, dict]:
                          "            graders.append(path)\n    except OSError:\n        pass\n"
                          "raise RuntimeError(f'saw {len(copies)} graded copies and {len(graders)} "
                          "grader processes')"),
+        "output_flood": ("for _ in range(12):\n    print('x' * 100_000_000)\n"
+                         "raise RuntimeError('printed 1.2 GB')"),
         # Code in the learner's own kernel: the sandbox cannot stop it, the checks running in
         # the grader (grading/remote.py) must make it worthless. Both come with a wrong gru_step.
         "forge_hook": ("import re\n"

@@ -48,6 +48,7 @@ def graded(check, folder):
             passed, message = remote.run_check(channel, check, answer_name)
         finally:
             remote.stop(channel, server)
+            channel.close()
         if not passed:
             if not message.startswith("CheckFailure: "):
                 raise RuntimeError(message)

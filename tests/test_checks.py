@@ -489,3 +489,20 @@ def test_path_parts_add_up_to_the_packages_gradient():
     _, c = gc.gru_step_forward(x, h, p)
     assert np.allclose(sum(parts.values()), gc.gru_step_backward(delta, c)[1], rtol=1e-12)
     assert all(np.abs(v).max() > 1e-3 for v in parts.values())
+
+
+def _nan_like(value):
+    if isinstance(value, np.ndarray):
+        return np.full_like(value, np.nan)
+    if isinstance(value, tuple):
+        items = [_nan_like(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    return float("nan") if isinstance(value, float) else value
+
+
+@pytest.mark.parametrize("name", [n for n in CHECKS if not n.endswith("param_count")])
+def test_an_answer_of_nans_is_rejected(name):
+    # NaN compares false with everything: a check written `error > tol` would let it pass
+    right = CHECKS[name][0]
+    with pytest.raises(CheckFailure):
+        run(name, lambda *args: _nan_like(right(*args)))

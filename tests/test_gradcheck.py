@@ -108,3 +108,10 @@ def test_checks_do_not_mutate_their_inputs(problem):
     gc.time_step_report(gc.gru_forward, gc.gru_backward, pb.xs, pb.h0, pb.p, pb.dhs)
     for a, b in zip(copies, (pb.xs, pb.h0, pb.dhs, *pb.p)):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_rel_error_of_a_nan_or_inf_is_infinite_so_no_tolerance_accepts_it(bad):
+    a = np.array([1.0, 2.0])
+    assert gc.rel_error(a, np.array([1.0, bad])) == np.inf == gc.rel_error(np.array([bad, 2.0]), a)
+    assert not gc.rel_error(a, np.array([1.0, bad])) <= 1e-7

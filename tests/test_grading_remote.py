@@ -36,6 +36,7 @@ def through(tmp_path, value):
     finally:
         channel.done()
         remote.stop(channel, thread)
+        channel.close()
 
 
 @pytest.mark.parametrize("value", [
@@ -84,6 +85,7 @@ def test_a_function_is_called_in_the_kernel_with_its_arguments_after_and_warning
     finally:
         channel.done()
         remote.stop(channel, thread)
+        channel.close()
     returned_model, returned_x = result
     assert returned_model is model                       # the same object it was given ...
     assert torch.count_nonzero(model.weight_hh_l0) == 0  # ... changed as the kernel changed it
@@ -100,6 +102,7 @@ def test_a_torch_layer_returned_is_rebuilt_with_its_settings_and_dtype(tmp_path)
     finally:
         channel.done()
         remote.stop(channel, thread)
+        channel.close()
     assert type(layer) is torch.nn.GRU and layer.hidden_size == 5 and layer.input_size == 3
     assert layer.weight_ih_l0.dtype == torch.float64
 
@@ -114,6 +117,7 @@ def test_the_learners_exception_arrives_with_its_name_message_and_lines(tmp_path
     finally:
         channel.done()
         remote.stop(channel, thread)
+        channel.close()
     assert caught.value.remote_frames[-1].name == "stub"
     assert "raise NotImplementedError" in caught.value.remote_frames[-1].line
 
@@ -128,9 +132,12 @@ def test_the_learners_exception_arrives_with_its_name_message_and_lines(tmp_path
     ({"arg": 5}, "not one of the arguments"),
     ({"dict": [[{"list": []}, 1]]}, "unhashable"),
     ({"pickle": "gASVAAAAAAAAAAA="}, "not an encoded value"),
+    ({"set": list(range(1001))}, "a set of more than 1000 items"),
+    ({"dict": [[i, i] for i in range(1001)]}, "a dict of more than 1000 items"),
+    ({"list": [None] * 20_000}, "more than 20000 parts"),
     ([1, 2], "not an encoded value"),
 ])
-def test_malformed_data_is_refused(data, why):
+def test_malformed_or_oversized_data_is_refused(data, why):
     with pytest.raises(ChannelError, match=why):
         decode(data)
 
@@ -164,13 +171,14 @@ PLANTED_FILE = None
 
 
 @pytest.mark.parametrize("reply", [
-    "pickle", "too long", "not json", "not a dict",
+    "pickle", "too long", "over a megabyte", "not json", "not a dict",
 ])
 def test_a_kernel_that_sends_something_else_fails_its_check_and_nothing_runs(tmp_path, reply):
     global PLANTED_FILE
     PLANTED_FILE = tmp_path / "planted"
     data = {"pickle": pickle.dumps(Planted()), "not json": b"\x80\x04garbage",
-            "not a dict": json.dumps([1]).encode(), "too long": b""}[reply]
+            "not a dict": json.dumps([1]).encode(), "too long": b"",
+            "over a megabyte": json.dumps({"value": "x" * 2 ** 20}).encode()}[reply]
     frame = struct.pack("!Q", 2 ** 40) if reply == "too long" else struct.pack("!Q", len(data)) + data
     channel = remote.Channel(str(tmp_path / "check.sock"))
     fake = FakeKernel(channel.path, frame)
@@ -201,3 +209,32 @@ def test_a_kernel_that_stops_answering_is_cut_off_when_the_cell_ends(tmp_path):
     fake.sock.close()
     assert time.monotonic() - start < 3 and not thread.is_alive()
     assert not verdict["result"][0] and "stopped" in verdict["result"][1]
+
+
+def test_the_largest_set_allowed_of_numbers_that_hash_alike_decodes_at_once():
+    # 2**61 - 1 is the modulus of Python's int hash: all these multiples hash alike, and a set
+    # of them costs the square of its size; at the cap of 1,000 items that is still instant
+    colliding = {"set": [k * (2 ** 61 - 1) for k in range(1, 1001)]}
+    start = time.process_time()
+    assert len(decode(colliding)) == 1000
+    assert time.process_time() - start < 1.0
+
+
+def test_a_cells_output_is_kept_only_up_to_a_megabyte():
+    from types import SimpleNamespace
+
+    from gru_course.grading import plugin
+    kernel = SimpleNamespace()
+
+    def message(kind, **content):
+        return {"msg_type": kind, "parent_header": {"msg_id": "cell-1"}, "content": content}
+    kept = [plugin._capped(kernel, message("stream", name="stdout", text="x" * 600_000))
+            for _ in range(3)]
+    texts = [m["content"]["text"] for m in kept]
+    assert len(texts[0]) == 600_000 and texts[1].startswith("x" * 448_576)
+    assert texts[1].endswith("[output cut: over 1 MB in this cell]\n") and texts[2] == ""
+    image = plugin._capped(kernel, message("display_data", data={"image/png": "A" * 10}))
+    assert image["content"]["data"] == {"text/plain": "[output cut: over 1 MB in this cell]"}
+    error = plugin._capped(kernel, message("error", ename="E", evalue="v" * 10 ** 6,
+                                           traceback=["line"] * 1000))
+    assert len(error["content"]["evalue"]) == 10_000 and len(error["content"]["traceback"]) == 50

@@ -22,6 +22,7 @@ from gru_course.grading import sandbox
 
 FULL = 15
 IN_PROCESS = ("forge_hook", "patch_numpy")       # tampering inside the learner's own kernel
+LOSES_POINTS = (*IN_PROCESS, "output_flood")
 HARMLESS_WITHOUT_SANDBOX = ("read_other", "write_outside", "home_write", "network", "fill_disk",
                             "grader_state")
 
@@ -83,7 +84,7 @@ def test_every_hostile_notebook_keeps_its_points_and_so_does_the_solved_one(sand
     assert set(results) == {"learner00", *class_fixtures.hostile(pathlib.Path("."), 1)}
     for learner, result in results.items():
         assert result.status == "graded", (learner, result)
-        if learner not in IN_PROCESS:                # see the two tests at the end of the file
+        if learner not in LOSES_POINTS:              # see the tests below
             assert result.points == FULL, (learner, result)
 
 
@@ -93,7 +94,7 @@ def test_every_hostile_notebook_keeps_its_points_and_so_does_the_solved_one(sand
     ("home_write", "Read-only file system"),
     ("network", "Connection refused"),                    # 127.0.0.1 is the sandbox's own
     ("fork_bomb", "Resource temporarily unavailable"),    # the pids cgroup (root) stops it
-    ("fill_disk", "No space left on device; fill: File too large"),
+    ("fill_disk", "No space left on device; fill: Permission denied"),  # its folder is read-only
     ("grader_state", "saw 0 graded copies and 0 grader processes"),
     ("signal_grader", "signals sent"),                    # and the grader lived on
 ])
@@ -106,6 +107,16 @@ def test_nothing_reached_the_listener_or_the_disk(sandboxed):
     _, accepted, folder = sandboxed
     assert accepted == []
     assert not list(folder.rglob("pwned.txt")) and not (pathlib.Path.home() / "pwned.txt").exists()
+
+
+def test_an_output_flood_is_not_taken_in_and_costs_only_its_own_notebook(sandboxed):
+    # 12 prints of 100 MB: each message is over the 16 MB the grader takes from a kernel, so
+    # none reaches the grader's memory; nbval waits for the output in vain and stops the kernel
+    results, _, _ = sandboxed
+    flood = results["output_flood"]
+    assert "cell 7: timed out" in note(flood), note(flood)
+    assert all(e.outcome == "not run" for e in flood.exercises)
+    assert results["learner00"].points == FULL
 
 
 def test_forged_check_cells_earn_nothing(sandboxed):

@@ -163,8 +163,23 @@ def compare(name: str, out: np.ndarray, expected: np.ndarray, args: tuple, mista
 
 def is_params(value, cls) -> bool:
     """Whether `value` is a parameter tuple of `cls`'s kind: any NamedTuple with the same fields
-    (so a GRUParams from another copy of the package counts, as under the grader's guard)."""
+    (so a GRUParams built by the learner's copy of the package counts, or one the grader
+    received from the kernel)."""
     return isinstance(value, tuple) and getattr(value, "_fields", None) == cls._fields
+
+
+def finite_params(name: str, out) -> None:
+    """Raise CheckFailure naming the fields of the returned parameter tuple that hold NaN or inf
+    (NaN compares false with everything, so it must be refused before any comparison)."""
+    def finite(a):
+        try:
+            return bool(np.isfinite(np.asarray(a, dtype=np.float64)).all())
+        except (TypeError, ValueError):
+            return True                   # not numbers: the comparison that follows says so
+    broken = [f for f, a in zip(out._fields, out) if not finite(a)]
+    if broken:
+        raise CheckFailure(tr("{name} returned NaN or inf values in {items}; every entry should "
+                              "be a finite number.").format(name=name, items=", ".join(broken)))
 
 
 def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -> None:
@@ -175,6 +190,7 @@ def compare_params(name: str, out, expected, args: tuple, mistakes, case: str) -
                               "with {kind}(*arrays), or from the one you were given with "
                               "its ._replace(field=...).").format(
                                name=name, out_type=type(out).__name__, kind=kind))
+    finite_params(name, out)
     wrong = [f for f, a, b in zip(expected._fields, out, expected)
              if np.shape(a) != np.shape(b) or rel_error(a, b) > TOL]
     if not wrong:

@@ -247,6 +247,7 @@ def check_from_column_form(from_column_form) -> None:
                 raise CheckFailure(tr("{name}: {field} has shape {shape}, the course's "
                                       "{field} is {shape2} for D={D}, H={H}.{hint}").format(
                                        name=name, field=field, shape=np.shape(a), shape2=np.shape(b), D=D, H=H, hint=hint))
+        engine.finite_params(name, out)
         xs, h0 = rng.standard_normal((4, 2, D)), rng.standard_normal((2, H))
         got = gru_forward(xs, h0, GRUParams(*(np.asarray(a, dtype=float) for a in out)))[0]
         want = gru_forward(xs, h0, expected)[0]

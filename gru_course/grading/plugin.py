@@ -12,9 +12,12 @@ kernel within a second instead of waiting out the cell timeout.
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
+import sys
 import time
+from collections import deque
 from queue import Empty
 
 import pytest
@@ -35,13 +38,17 @@ def pytest_addoption(parser):
                           "prefixes the pids cgroups made for them")
     parser.addoption("--grading-sandbox", action="store_true",
                      help="start every kernel in a bubblewrap sandbox (sandbox.py)")
+    parser.addoption("--grading-limits", default="0,0", metavar="AS,FSIZE",
+                     help="bytes of address space and of file size each kernel may use (0: no "
+                          "limit)")
 
 
 def pytest_configure(config):
-    _watch_for_dead_kernels()
+    _watch_the_kernels()
     if config.getoption("--grading-kernels"):
+        limits = [int(n) for n in config.getoption("--grading-limits").split(",")]
         _start_kernels_ahead(config.getoption("--grading-kernels"),
-                             isolate=config.getoption("--grading-sandbox"))
+                             isolate=config.getoption("--grading-sandbox"), limits=limits)
     path = config.getoption("--grading-results")
     if path and not hasattr(config, "workerinput"):      # the controller writes, workers send
         config.pluginmanager.register(_Writer(path), "gru_course_grading_writer")
@@ -60,8 +67,10 @@ def _checking(item, runtest):
 
     def run():
         grading = item.cell["metadata"][KEY]
-        folder = pathlib.Path(item.parent.kernel.km.connection_file).parent
-        channel = remote.Channel(str(folder / "check.sock"))
+        km = getattr(item.parent.kernel, "km", None)
+        if km is None:                         # nbval stopped the kernel after an earlier cell
+            raise RuntimeError("Kernel dead on test start")
+        channel = km.grading_channel
         thread, verdict = remote.start(channel, grading["check"], grading["answer"],
                                        grading.get("language", "en"))
         try:
@@ -72,19 +81,31 @@ def _checking(item, runtest):
     return run
 
 
-def _watch_for_dead_kernels() -> None:
-    """Make nbval's wait for a cell's reply give up as soon as the kernel process is gone."""
+def _watch_the_kernels() -> None:
+    """Patch nbval's kernel: its wait for a cell's reply gives up as soon as the kernel process is
+    gone, and meanwhile takes in the cell's outputs, so that they cannot pile up unread; every
+    output kept is capped (OUTPUT_CAP bytes per cell), whatever the kernel sends."""
     from nbval.kernel import RunningKernel
 
     if getattr(RunningKernel.await_reply, "watches_for_death", False):
         return
+    get_message = RunningKernel.get_message
+
+    def take_outputs(self):
+        while True:
+            try:
+                msg = get_message(self, "iopub", timeout=0)
+            except Empty:
+                return
+            self.__dict__.setdefault("early", deque()).append(_capped(self, msg))
 
     def await_reply(self, msg_id, timeout=None):
         deadline = None if timeout is None else time.monotonic() + float(timeout)
         while True:
-            wait = 1.0 if deadline is None else max(0.0, min(1.0, deadline - time.monotonic()))
+            take_outputs(self)
+            wait = 0.2 if deadline is None else max(0.0, min(0.2, deadline - time.monotonic()))
             try:
-                msg = self.get_message(stream="shell", timeout=wait)
+                msg = get_message(self, "shell", timeout=wait)
             except Empty:
                 if not self.is_alive():
                     raise KernelDied("the kernel died while running this cell") from None
@@ -96,26 +117,71 @@ def _watch_for_dead_kernels() -> None:
                     raise RuntimeError("Kernel aborted execution request")
                 return
 
+    def get_message_capped(self, stream, timeout=None):
+        if stream != "iopub":
+            return get_message(self, stream, timeout=timeout)
+        early = self.__dict__.get("early")
+        return early.popleft() if early else _capped(self, get_message(self, stream, timeout=timeout))
+
     await_reply.watches_for_death = True
     RunningKernel.await_reply = await_reply
+    RunningKernel.get_message = get_message_capped
 
 
-def _start_kernels_ahead(name: str, isolate: bool) -> None:
+OUTPUT_CAP = 2 ** 20                    # bytes of output kept per cell
+_CUT = "\n[output cut: over 1 MB in this cell]\n"
+
+
+def _capped(kernel, msg: dict) -> dict:
+    """`msg`, with its output cut where the cell's outputs pass OUTPUT_CAP bytes."""
+    content, kind = msg.get("content", {}), msg.get("msg_type")
+    spent = kernel.__dict__.setdefault("spent", {})
+    cell = msg.get("parent_header", {}).get("msg_id")
+    used = spent.get(cell, 0)
+    if kind == "stream":
+        text = content.get("text", "")
+        if used + len(text) > OUTPUT_CAP:
+            content["text"] = text[:max(0, OUTPUT_CAP - used)] + (_CUT if used <= OUTPUT_CAP else "")
+        spent[cell] = used + len(text)
+    elif kind in ("display_data", "execute_result", "update_display_data"):
+        size = len(json.dumps(content.get("data", {})))
+        if used + size > OUTPUT_CAP:
+            content["data"] = {"text/plain": _CUT.strip()}
+        spent[cell] = used + size
+    elif kind == "error":
+        content["evalue"] = str(content.get("evalue", ""))[:10_000]
+        content["traceback"] = [str(line)[:10_000] for line in content.get("traceback", [])[-50:]]
+    return msg
+
+
+# The kernel command runs under this: its limits, then the kernel (sys.argv[3:]) in its place.
+_LIMITED = ("import os, resource, sys\n"
+            "for kind, value in ((resource.RLIMIT_AS, sys.argv[1]), (resource.RLIMIT_FSIZE, sys.argv[2])):\n"
+            "    if int(value) > 0:\n"
+            "        resource.setrlimit(kind, (int(value), int(value)))\n"
+            "os.execv(sys.argv[3], sys.argv[3:])")
+MESSAGE_MB = 16                         # the largest message taken from a kernel
+
+
+def _start_kernels_ahead(name: str, isolate: bool, limits: list[int]) -> None:
     """Make nbval's kernels start one notebook ahead: when a notebook takes its kernel, the next
     one starts at once (its imports overlap this notebook's cells), each in a folder of its own
-    under kernels/ (working directory, connection file, Unix sockets) and, with `isolate`, inside
-    sandbox.command with a pids cgroup of its own."""
+    under kernels/ (working directory, connection file, Unix sockets, and the socket through
+    which the checks question it, remote.Channel), limited to `limits` (address space, file
+    size) and, with `isolate`, inside sandbox.command with a pids cgroup of its own. Once the
+    kernel is ready its folder becomes read-only (its sockets exist): it writes only to its /tmp."""
     import atexit
     import itertools
-    import os
-    import pathlib
 
     import nbval.kernel
+    import zmq
     from jupyter_client.manager import KernelManager
 
-    from . import sandbox
+    from . import remote, sandbox
 
     counter, ahead = itertools.count(), []
+    context = zmq.Context()
+    context.setsockopt(zmq.MAXMSGSIZE, MESSAGE_MB * 2 ** 20)   # larger ones cut the connection
 
     def launch(root: pathlib.Path, kernel_name: str, kwargs: dict):
         folder = root / f"{os.getpid()}-{next(counter)}"
@@ -125,6 +191,7 @@ def _start_kernels_ahead(name: str, isolate: bool) -> None:
         class CourseKernelManager(KernelManager):
             def format_kernel_cmd(self, extra_arguments=None):
                 command = super().format_kernel_cmd(extra_arguments)
+                command = [sys.executable, "-c", _LIMITED, *map(str, limits), *command]
                 if not isolate:
                     return command
                 wrapped = sandbox.command(folder, command)
@@ -132,12 +199,21 @@ def _start_kernels_ahead(name: str, isolate: bool) -> None:
                     return wrapped
                 return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(procs), *wrapped]
 
+            def shutdown_kernel(self, *args, **kw):
+                try:
+                    super().shutdown_kernel(*args, **kw)
+                finally:
+                    self.grading_channel.close()
+                    os.chmod(folder, 0o755)          # so that the folder can be removed
+
         km = CourseKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(folder / "ipc"),
-                                 kernel_spec_manager=nbval.kernel.NbvalKernelspecManager())
+                                 kernel_spec_manager=nbval.kernel.NbvalKernelspecManager(),
+                                 context=context)
         km.connection_file = str(folder / "kernel.json")
         km.kernel_spec.interrupt_mode = "message"     # a signal to bwrap would not reach it
+        km.grading_channel = remote.Channel(str(folder / remote.serve.SOCKET))
         km.start_kernel(cwd=str(folder), **kwargs)
-        kc = km.client()
+        kc = km.client(context=context)
         kc.start_channels()
         return km, kc
 
@@ -151,6 +227,7 @@ def _start_kernels_ahead(name: str, isolate: bool) -> None:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
             raise
+        os.chmod(pathlib.Path(km.connection_file).parent, 0o555)
         return km, kc
 
     @atexit.register

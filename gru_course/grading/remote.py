@@ -15,6 +15,7 @@ import contextlib
 import copy
 import io
 import json
+import math
 import os
 import pickle
 import re
@@ -29,6 +30,7 @@ import numpy as np
 from . import serve
 
 _DTYPE = re.compile(r"^[<>|=][biufc]\d{1,2}$")
+PARTS, ITEMS = 20_000, 1_000           # the course's largest answer has a few dozen parts
 _RNNS = ("RNN", "GRU", "LSTM")
 
 
@@ -37,7 +39,8 @@ class ChannelError(Exception):
 
 
 class Channel:
-    """The grader's end of one check: a socket at `path` that one kernel connects to."""
+    """The grader's end of a kernel's checks: a socket at `path`, made before the kernel starts;
+    each check takes one connection from the kernel's check cell (start ... stop)."""
 
     def __init__(self, path: str):
         self.path = path
@@ -61,7 +64,7 @@ class Channel:
             self.connection.settimeout(0.2)
         serve.send(self.connection, pickle.dumps(request))
         try:
-            reply = json.loads(serve.receive(self.connection, self.stopped.is_set))
+            reply = json.loads(serve.receive(self.connection, self.stopped.is_set, serve.REPLY_LIMIT))
         except (ValueError, RecursionError) as exc:
             raise ChannelError(f"not an answer ({exc})") from None
         if not isinstance(reply, dict):
@@ -74,12 +77,18 @@ class Channel:
             with contextlib.suppress(OSError):
                 serve.send(self.connection, pickle.dumps({"op": "done"}))
 
+    def end(self) -> None:
+        """Close this check's connection (the next check waits for a new one)."""
+        if self.connection is not None:
+            with contextlib.suppress(OSError):
+                self.connection.close()
+        self.connection = None
+
     def close(self) -> None:
         self.stopped.set()
-        for sock in (self.connection, self.server):
-            if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.close()
+        self.end()
+        with contextlib.suppress(OSError):
+            self.server.close()
         with contextlib.suppress(OSError):
             os.unlink(self.path)
 
@@ -183,8 +192,14 @@ def rebuild(error: dict) -> Exception:
     return exc
 
 
-def decode(data, args=(), depth: int = 0):
-    """The value serve.encode sent: built from plain data only."""
+def decode(data, args=(), depth: int = 0, budget: list | None = None):
+    """The value serve.encode sent: built from plain data only, of at most PARTS parts (numbers,
+    arrays, items), its sets and dicts of at most ITEMS items (so no reply can keep the grader
+    busy: a set of numbers that all hash alike costs the square of its size to build)."""
+    budget = [PARTS] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ChannelError(f"an answer of more than {PARTS} parts")
     if data is None or type(data) in (bool, int, float, str):
         return data
     if not isinstance(data, dict) or depth > 40:
@@ -196,7 +211,7 @@ def decode(data, args=(), depth: int = 0):
     if "array" in data:
         dtype, shape = _dtype(data["array"]), tuple(int(n) for n in data["shape"])
         raw = base64.b64decode(data["data"], validate=True)
-        if any(n < 0 for n in shape) or len(raw) != int(np.prod(shape)) * dtype.itemsize:
+        if any(n < 0 for n in shape) or len(raw) != math.prod(shape) * dtype.itemsize:
             raise ChannelError("an array whose bytes do not fit its shape")
         return np.frombuffer(raw, dtype).reshape(shape).copy()
     if "scalar" in data:
@@ -206,7 +221,7 @@ def decode(data, args=(), depth: int = 0):
         return np.frombuffer(raw, dtype)[0]
     if "tensor" in data:
         import torch
-        array = decode(data["tensor"], (), depth + 1)
+        array = decode(data["tensor"], (), depth + 1, budget)
         if not isinstance(array, np.ndarray):
             raise ChannelError("a tensor without its numbers")
         tensor = torch.from_numpy(array)
@@ -216,19 +231,23 @@ def decode(data, args=(), depth: int = 0):
         return _module(data, args)
     if "named" in data:
         kind = _named(_text(data["named"]), tuple(map(_text, data["fields"])))
-        items = [decode(v, args, depth + 1) for v in data["items"]]
+        items = [decode(v, args, depth + 1, budget) for v in data["items"]]
         if len(items) != len(kind._fields):
             raise ChannelError("a named tuple with the wrong number of items")
         return kind(*items)
     for kind in (tuple, list, set, frozenset):
         if kind.__name__ in data:
+            if kind in (set, frozenset) and len(data[kind.__name__]) > ITEMS:
+                raise ChannelError(f"a set of more than {ITEMS} items")
             try:
-                return kind(decode(v, args, depth + 1) for v in data[kind.__name__])
+                return kind(decode(v, args, depth + 1, budget) for v in data[kind.__name__])
             except TypeError:
                 raise ChannelError(f"a {kind.__name__} with an unhashable item") from None
     if "dict" in data:
+        if len(data["dict"]) > ITEMS:
+            raise ChannelError(f"a dict of more than {ITEMS} items")
         try:
-            return {decode(k, (), depth + 1): decode(v, args, depth + 1) for k, v in data["dict"]}
+            return {decode(k, (), depth + 1, budget): decode(v, args, depth + 1, budget) for k, v in data["dict"]}
         except TypeError:
             raise ChannelError("a dict with an unhashable key") from None
     if "opaque" in data:
@@ -321,6 +340,7 @@ def start(channel: Channel, check: str, answer: str, language: str):
     """Run the check in a thread of its own, while the kernel runs the check cell; returns the
     thread and the dict that receives its verdict under "result"."""
     verdict = {}
+    channel.stopped.clear()
 
     def target():
         verdict["result"] = run_check(channel, check, answer, language)
@@ -336,4 +356,4 @@ def stop(channel: Channel, thread: threading.Thread, grace: float = 5.0) -> None
     thread.join(grace if channel.connection is not None else 0.0)
     channel.stopped.set()                  # a wait for the kernel ends within 0.2 s
     thread.join(grace)
-    channel.close()
+    channel.end()

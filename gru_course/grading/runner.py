@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import pathlib
-import resource
 import shutil
 import subprocess
 import sys
@@ -134,19 +133,13 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
         command[3:3] = ["-n", str(workers), "--dist", "loadfile"]
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1",
                OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    limit = int(memory_limit * 2 ** 30)
+    file_size = sandbox.FILE_MB * 2 ** 20 if isolate else 0
+    command.append(f"--grading-limits={int(memory_limit * 2 ** 30)},{file_size}")
     preflight(tmp, env)
-
-    def limit_memory():                       # runs in the child: kernels inherit the limits
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        if isolate:
-            size = sandbox.FILE_MB * 2 ** 20
-            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
     records: dict[str, list[dict]] = {path: [] for path in copies}
     with open(tmp / "pytest.log", "w") as log:
-        process = subprocess.Popen(command, cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   preexec_fn=limit_memory)
+        process = subprocess.Popen(command, cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
         with open(records_file, encoding="utf-8") as stream:
             while True:
                 finished = process.poll() is not None

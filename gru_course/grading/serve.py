@@ -27,7 +27,8 @@ import warnings
 
 import numpy as np
 
-LIMIT = 64 * 2 ** 20                # bytes in one message, either way
+LIMIT = 64 * 2 ** 20                # bytes in one request from the grader
+REPLY_LIMIT = 2 ** 20               # bytes in one reply (the course's largest is 18 kB)
 SOCKET = "check.sock"               # in the kernel's folder, next to its connection file
 _DEPTH = 12
 
@@ -36,12 +37,12 @@ def send(sock: socket.socket, data: bytes) -> None:
     sock.sendall(struct.pack("!Q", len(data)) + data)
 
 
-def receive(sock: socket.socket, stopped=lambda: False) -> bytes:
-    """One message; ConnectionError if the other side closed, ValueError if it is too long.
-    `sock` may have a timeout: then `stopped()` is asked between waits and ends the wait."""
+def receive(sock: socket.socket, stopped=lambda: False, limit: int = LIMIT) -> bytes:
+    """One message; ConnectionError if the other side closed, ValueError if it is over `limit`
+    bytes. `sock` may have a timeout: then `stopped()` is asked between waits and ends the wait."""
     (size,) = struct.unpack("!Q", _exactly(sock, 8, stopped))
-    if size > LIMIT:
-        raise ValueError(f"a message of {size} bytes, over the limit of {LIMIT}")
+    if size > limit:
+        raise ValueError(f"a message of {size} bytes, over the limit of {limit}")
     return _exactly(sock, size, stopped)
 
 
@@ -80,8 +81,9 @@ def serve(answer: str, path: str | None = None, namespace: dict | None = None) -
                 data = json.dumps(reply).encode()
             except Exception as exc:              # e.g. a result that cannot be sent
                 data = json.dumps({"error": _error(exc)}).encode()
-            send(sock, data if len(data) <= LIMIT else json.dumps({"error": _error(ValueError(
-                f"the answer is too large to check ({len(data)} bytes)"))}).encode())
+            send(sock, data if len(data) <= REPLY_LIMIT else json.dumps({"error": _error(ValueError(
+                f"the answer is too large to check ({len(data)} bytes encoded, over "
+                f"{REPLY_LIMIT})"))}).encode())
 
 
 def _reply(namespace: dict, request: dict) -> dict:
