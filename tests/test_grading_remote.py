@@ -238,3 +238,38 @@ def test_a_cells_output_is_kept_only_up_to_a_megabyte():
     error = plugin._capped(kernel, message("error", ename="E", evalue="v" * 10 ** 6,
                                            traceback=["line"] * 1000))
     assert len(error["content"]["evalue"]) == 10_000 and len(error["content"]["traceback"]) == 50
+
+
+def test_a_module_is_built_only_from_settings_that_describe_the_weights_sent():
+    # an LSTM of 4,096 layers of 4,096 units would take terabytes: its settings must match the
+    # weights that came with it, which fit in a reply of 1 MB
+    huge = {"module": "torch.nn.modules.rnn.LSTM", "state": [],
+            "config": {"input_size": 4096, "hidden_size": 4096, "num_layers": 4096}}
+    start = time.process_time()
+    assert isinstance(decode(huge), remote.Opaque)
+    assert time.process_time() - start < 0.5
+    small = torch.nn.GRU(2, 3)
+    sent = serve.encode(small)
+    assert type(decode(sent)) is torch.nn.GRU
+    sent["config"]["num_layers"] = 2                        # settings that lie about the weights
+    assert isinstance(decode(sent), remote.Opaque)
+    with pytest.raises(ChannelError, match="more than 4 torch modules"):
+        decode({"list": [serve.encode(small)] * 5})
+
+
+def test_the_grader_keeps_nothing_of_a_message_nbval_does_not_read():
+    from types import SimpleNamespace
+
+    from gru_course.grading import plugin
+    comm = {"msg_type": "comm_msg", "parent_header": {"msg_id": "c"}, "buffers": [b"x" * 100],
+            "content": {"data": [[]] * 10 ** 5}}
+    assert plugin._capped(SimpleNamespace(), comm)["content"] == {} and comm["buffers"] == []
+    error = {"msg_type": "error", "parent_header": {"msg_id": "c"},
+             "content": {"ename": "É" * 10 ** 6, "evalue": "", "traceback": []}}
+    assert len(plugin._capped(SimpleNamespace(), error)["content"]["ename"]) == 200
+
+
+def test_the_grader_reads_a_record_only_once_its_line_is_complete():
+    from gru_course.grading.runner import complete_lines
+    assert complete_lines('{"a": 1}\n{"b": ') == (['{"a": 1}'], '{"b": ')
+    assert complete_lines('{"b": 2}\n') == (['{"b": 2}'], "")

@@ -110,7 +110,7 @@ def test_nothing_reached_the_listener_or_the_disk(sandboxed):
 
 
 def test_an_output_flood_is_not_taken_in_and_costs_only_its_own_notebook(sandboxed):
-    # 12 prints of 100 MB: each message is over the 16 MB the grader takes from a kernel, so
+    # 12 prints of 100 MB: each message is over the 4 MB the grader takes from a kernel, so
     # none reaches the grader's memory; nbval waits for the output in vain and stops the kernel
     results, _, _ = sandboxed
     flood = results["output_flood"]

@@ -97,7 +97,9 @@ def _watch_the_kernels() -> None:
                 msg = get_message(self, "iopub", timeout=0)
             except Empty:
                 return
-            self.__dict__.setdefault("early", deque()).append(_capped(self, msg))
+            early = self.__dict__.setdefault("early", deque())
+            if len(early) < EARLY or msg.get("msg_type") == "status":
+                early.append(_capped(self, msg))
 
     def await_reply(self, msg_id, timeout=None):
         deadline = None if timeout is None else time.monotonic() + float(timeout)
@@ -129,11 +131,19 @@ def _watch_the_kernels() -> None:
 
 
 OUTPUT_CAP = 2 ** 20                    # bytes of output kept per cell
+EARLY = 10_000                          # messages held while a cell runs (status ones always)
 _CUT = "\n[output cut: over 1 MB in this cell]\n"
+_KEPT = {"status", "execute_input", "execute_reply", "stream", "display_data", "execute_result",
+         "update_display_data", "error", "clear_output"}
 
 
 def _capped(kernel, msg: dict) -> dict:
-    """`msg`, with its output cut where the cell's outputs pass OUTPUT_CAP bytes."""
+    """`msg`, with its output cut where the cell's outputs pass OUTPUT_CAP bytes; of any other
+    kind of message (comms, say: nbval ignores them) nothing but its kind is kept."""
+    msg["buffers"] = []
+    if msg.get("msg_type") not in _KEPT:
+        msg["content"] = {}
+        return msg
     content, kind = msg.get("content", {}), msg.get("msg_type")
     spent = kernel.__dict__.setdefault("spent", {})
     cell = msg.get("parent_header", {}).get("msg_id")
@@ -149,6 +159,7 @@ def _capped(kernel, msg: dict) -> dict:
             content["data"] = {"text/plain": _CUT.strip()}
         spent[cell] = used + size
     elif kind == "error":
+        content["ename"] = str(content.get("ename", ""))[:200]
         content["evalue"] = str(content.get("evalue", ""))[:10_000]
         content["traceback"] = [str(line)[:10_000] for line in content.get("traceback", [])[-50:]]
     return msg
@@ -160,7 +171,8 @@ _LIMITED = ("import os, resource, sys\n"
             "    if int(value) > 0:\n"
             "        resource.setrlimit(kind, (int(value), int(value)))\n"
             "os.execv(sys.argv[3], sys.argv[3:])")
-MESSAGE_MB = 16                         # the largest message taken from a kernel
+MESSAGE_MB = 4                          # the largest message taken from a kernel (outputs of the
+                                        # course's notebooks: 0.25 MB at most)
 
 
 def _start_kernels_ahead(name: str, isolate: bool, limits: list[int]) -> None:
@@ -277,6 +289,8 @@ def pytest_runtest_makereport(item, call):
                       check=True, outcome="passed" if passed else "failed")
         if record["kind"] == "cell" and (passed or not verdict):
             record["message"] = message      # else the cell's own error (it outlived the check)
+    if len(record.get("message", "")) > 10_000:
+        record["message"] = record["message"][:10_000] + " [cut]"
     report.user_properties.append((KEY, record))
 
 

@@ -4,8 +4,10 @@ For every check cell the grader listens on a socket in the kernel's folder (Chan
 course's check in its own process, out of the learner's reach, on a stand-in for the answer: a
 RemoteFunction, whose calls travel to the kernel (serve.py) and come back as results, or the
 answer's value. What comes back is decoded here as plain data (numbers, arrays, tuples, dicts,
-tensors, the state of a torch module), never by running anything the kernel sent. The verdict is
-the check's own: nothing the kernel prints or fakes can make it pass, only right answers.
+tensors, the state of a torch module), never by running anything the kernel sent, and within
+limits (1 MB a reply, PARTS parts, ITEMS items a set or dict), so that no reply can keep the
+grader busy. The verdict is the check's own: nothing the kernel prints or fakes can make it
+pass, only right answers.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import numpy as np
 from . import serve
 
 _DTYPE = re.compile(r"^[<>|=][biufc]\d{1,2}$")
-PARTS, ITEMS = 20_000, 1_000           # the course's largest answer has a few dozen parts
+PARTS, ITEMS, MODULES = 20_000, 1_000, 4     # the course's largest answer: a few dozen parts
 _RNNS = ("RNN", "GRU", "LSTM")
 
 
@@ -167,7 +169,7 @@ class RemoteFunction:
 def _after(arg, data):
     """An argument as the call left it; a torch module given is updated in place."""
     if isinstance(data, dict) and "module" in data and hasattr(arg, "load_state_dict"):
-        _load(arg, data)
+        _load(arg, {_text(k): _array(v) for k, v in data["state"]})
         return arg
     return decode(data)
 
@@ -192,13 +194,14 @@ def rebuild(error: dict) -> Exception:
     return exc
 
 
-def decode(data, args=(), depth: int = 0, budget: list | None = None):
+def decode(data, args=(), depth: int = 0, budget: dict | None = None):
     """The value serve.encode sent: built from plain data only, of at most PARTS parts (numbers,
     arrays, items), its sets and dicts of at most ITEMS items (so no reply can keep the grader
-    busy: a set of numbers that all hash alike costs the square of its size to build)."""
-    budget = [PARTS] if budget is None else budget
-    budget[0] -= 1
-    if budget[0] < 0:
+    busy: a set of numbers that all hash alike costs the square of its size to build), with at
+    most MODULES torch modules, each no larger than the weights sent for it."""
+    budget = {"parts": PARTS, "modules": MODULES} if budget is None else budget
+    budget["parts"] -= 1
+    if budget["parts"] < 0:
         raise ChannelError(f"an answer of more than {PARTS} parts")
     if data is None or type(data) in (bool, int, float, str):
         return data
@@ -228,6 +231,9 @@ def decode(data, args=(), depth: int = 0, budget: list | None = None):
         return tensor.requires_grad_() if data.get("requires_grad") and tensor.is_floating_point() \
             else tensor
     if "module" in data:
+        budget["modules"] -= 1
+        if budget["modules"] < 0:
+            raise ChannelError(f"an answer of more than {MODULES} torch modules")
         return _module(data, args)
     if "named" in data:
         kind = _named(_text(data["named"]), tuple(map(_text, data["fields"])))
@@ -278,35 +284,53 @@ def _named(name: str, fields: tuple) -> type:
 
 
 def _module(data: dict, args):
-    """A torch module with the state the kernel's module has: a copy of the argument of the
-    same class, or a torch.nn RNN/GRU/LSTM built from its settings."""
+    """A torch module with the weights the kernel's module has: a copy of the argument of the
+    same class, or a torch.nn RNN/GRU/LSTM built from its settings if they describe exactly the
+    weights sent (so that no module is larger than the reply that carried it)."""
     import torch
     name = _text(data["module"])
+    state = {_text(k): _array(v) for k, v in data["state"]}
     model = next((copy.deepcopy(a) for a in args if isinstance(a, torch.nn.Module)
                   and f"{type(a).__module__}.{type(a).__qualname__}" == name), None)
     kind = name.rsplit(".", 1)[-1]
     if model is None and name == f"torch.nn.modules.rnn.{kind}" and kind in _RNNS:
         config = data.get("config", {})
-        sizes = [config.get(k) for k in ("input_size", "hidden_size", "num_layers")]
-        if not all(type(n) is int and 0 < n <= 4096 for n in sizes):
-            raise ChannelError("an RNN layer of impossible size")
-        model = getattr(torch.nn, kind)(*sizes, bias=bool(config.get("bias", True)),
-                                        batch_first=bool(config.get("batch_first", False)),
-                                        bidirectional=bool(config.get("bidirectional", False)))
-    if model is None or not _load(model, data):
+        settings = [config.get(k) for k in ("input_size", "hidden_size", "num_layers")]
+        flags = {k: bool(config.get(k, default)) for k, default in
+                 (("bias", True), ("batch_first", False), ("bidirectional", False))}
+        if all(type(n) is int and 0 < n <= 4096 for n in settings) and settings[2] <= 8 \
+                and _rnn_shapes(kind, *settings, flags["bias"], flags["bidirectional"]) == \
+                {k: v.shape for k, v in state.items()}:
+            model = getattr(torch.nn, kind)(*settings, **flags)
+    if model is None or not _load(model, state):
         return _opaque(kind[:100], name.rsplit(".", 1)[0][:100])()
     return model
 
 
-def _load(model, data: dict) -> bool:
-    """Give `model` the state sent (its tensors' dtype too); False if it does not fit."""
+def _rnn_shapes(kind: str, inputs: int, hidden: int, layers: int, bias: bool,
+                bidirectional: bool) -> dict:
+    """The shape of every weight of torch.nn.<kind>(inputs, hidden, layers, ...)."""
+    rows = {"RNN": 1, "GRU": 3, "LSTM": 4}[kind] * hidden
+    shapes = {}
+    for layer in range(layers):
+        for suffix in ("", "_reverse")[:1 + bidirectional]:
+            width = inputs if layer == 0 else hidden * (1 + bidirectional)
+            shapes[f"weight_ih_l{layer}{suffix}"] = (rows, width)
+            shapes[f"weight_hh_l{layer}{suffix}"] = (rows, hidden)
+            if bias:
+                shapes[f"bias_ih_l{layer}{suffix}"] = shapes[f"bias_hh_l{layer}{suffix}"] = (rows,)
+    return shapes
+
+
+def _load(model, state: dict) -> bool:
+    """Give `model` these weights (and their dtype); False if they do not fit it."""
     import torch
-    state = {_text(k): torch.from_numpy(_array(v)) for k, v in data["state"]}
-    dtypes = {t.dtype for t in state.values() if t.is_floating_point()}
+    tensors = {k: torch.from_numpy(v) for k, v in state.items()}
+    dtypes = {t.dtype for t in tensors.values() if t.is_floating_point()}
     try:
         if len(dtypes) == 1:
             model.to(dtypes.pop())
-        model.load_state_dict(state, strict=True)
+        model.load_state_dict(tensors, strict=True)
     except (RuntimeError, KeyError, TypeError):
         return False
     return True

@@ -141,9 +141,11 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     with open(tmp / "pytest.log", "w") as log:
         process = subprocess.Popen(command, cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
         with open(records_file, encoding="utf-8") as stream:
+            partial = ""                      # a line the plugin has not finished writing yet
             while True:
                 finished = process.poll() is not None
-                for line in stream.readlines():
+                lines, partial = complete_lines(partial + stream.read())
+                for line in lines:
                     record = json.loads(line)
                     if record["notebook"] in records:
                         records[record["notebook"]].append(record)
@@ -164,6 +166,13 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     publish()
     if isolate:
         sandbox.remove_cgroups(tmp.name)
+
+
+def complete_lines(text: str) -> tuple[list[str], str]:
+    """The complete lines of `text`, and what follows the last newline (a line still being
+    written: the plugin may be halfway through a long record when the file is read)."""
+    *lines, partial = text.split("\n")
+    return [line for line in lines if line], partial
 
 
 def _remove_stale_folders() -> None:
