@@ -117,6 +117,13 @@ def hostile(folder: pathlib.Path, port: int) -> dict[str, dict]:
         "fork_bomb": ("import os, time\nchildren = []\nfor _ in range(400):\n"
                       "    pid = os.fork()\n    if pid == 0:\n        time.sleep(20)\n        os._exit(0)\n"
                       "    children.append(pid)"),
+        "fork_memory": ("import os, time\nchildren = []\nfor _ in range(3):\n"
+                        "    pid = os.fork()\n    if pid == 0:\n"
+                        "        block = bytearray(1536 * 2 ** 20)\n"
+                        "        for i in range(0, len(block), 4096):\n            block[i] = 1\n"
+                        "        time.sleep(3)\n        os._exit(0)\n    children.append(pid)\n"
+                        "codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]\n"
+                        "raise RuntimeError(f'children exited with {codes}')"),
         "fill_disk": ("errors = []\nfor where in ('/tmp/fill', 'fill'):\n    try:\n"
                       "        with open(where, 'wb') as f:\n"
                       "            for _ in range(300):\n                f.write(b'x' * 2 ** 20)\n"

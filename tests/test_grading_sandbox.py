@@ -24,7 +24,7 @@ FULL = 15
 IN_PROCESS = ("forge_hook", "patch_numpy")       # tampering inside the learner's own kernel
 LOSES_POINTS = (*IN_PROCESS, "output_flood")
 HARMLESS_WITHOUT_SANDBOX = ("read_other", "write_outside", "home_write", "network", "fill_disk",
-                            "grader_state")
+                            "grader_state", "fork_memory")
 
 
 class Listener:
@@ -94,6 +94,7 @@ def test_every_hostile_notebook_keeps_its_points_and_so_does_the_solved_one(sand
     ("home_write", "Read-only file system"),
     ("network", "Connection refused"),                    # 127.0.0.1 is the sandbox's own
     ("fork_bomb", "Resource temporarily unavailable"),    # the pids cgroup (root) stops it
+    ("fork_memory", "-9"),        # 3 children of 1.5 GB: the memory cgroup (4 GB) kills one
     ("fill_disk", "No space left on device; fill: Permission denied"),  # its folder is read-only
     ("grader_state", "saw 0 graded copies and 0 grader processes"),
     ("signal_grader", "signals sent"),                    # and the grader lived on
@@ -155,6 +156,7 @@ def test_without_the_sandbox_the_fixtures_do_harm(tmp_path):
         assert (folder / "write_outside" / "pwned.txt").exists()
         assert (pathlib.Path.home() / "pwned.txt").exists()
         assert note(results["read_other"]) == "" and "wrote 600 MB" in note(results["fill_disk"])
+        assert "children exited with [0, 0, 0]" in note(results["fork_memory"])
         assert re.search(r"saw [1-9]\d* graded copies and [1-9]\d* grader processes",
                          note(results["grader_state"])), note(results["grader_state"])
     finally:

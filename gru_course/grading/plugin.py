@@ -35,7 +35,7 @@ def pytest_addoption(parser):
                      help="append one JSON line per executed cell to this file")
     parser.addoption("--grading-kernels", default=None, metavar="NAME",
                      help="start kernels one notebook ahead, in folders of their own; NAME "
-                          "prefixes the pids cgroups made for them")
+                          "prefixes the cgroups made for them")
     parser.addoption("--grading-sandbox", action="store_true",
                      help="start every kernel in a bubblewrap sandbox (sandbox.py)")
     parser.addoption("--grading-limits", default="0,0", metavar="AS,FSIZE",
@@ -180,8 +180,9 @@ def _start_kernels_ahead(name: str, isolate: bool, limits: list[int]) -> None:
     one starts at once (its imports overlap this notebook's cells), each in a folder of its own
     under kernels/ (working directory, connection file, Unix sockets, and the socket through
     which the checks question it, remote.Channel), limited to `limits` (address space, file
-    size) and, with `isolate`, inside sandbox.command with a pids cgroup of its own. Once the
-    kernel is ready its folder becomes read-only (its sockets exist): it writes only to its /tmp."""
+    size) and, with `isolate`, inside sandbox.command with cgroups of its own (processes,
+    memory). Once the kernel is ready its folder becomes read-only (its sockets exist): it
+    writes only to its /tmp."""
     import atexit
     import itertools
 
@@ -198,7 +199,7 @@ def _start_kernels_ahead(name: str, isolate: bool, limits: list[int]) -> None:
     def launch(root: pathlib.Path, kernel_name: str, kwargs: dict):
         folder = root / f"{os.getpid()}-{next(counter)}"
         folder.mkdir(parents=True)
-        procs = sandbox.pids_cgroup(f"{name}-{folder.name}") if isolate else None
+        procs = sandbox.kernel_cgroups(f"{name}-{folder.name}", limits[0]) if isolate else []
 
         class CourseKernelManager(KernelManager):
             def format_kernel_cmd(self, extra_arguments=None):
@@ -207,9 +208,10 @@ def _start_kernels_ahead(name: str, isolate: bool, limits: list[int]) -> None:
                 if not isolate:
                     return command
                 wrapped = sandbox.command(folder, command)
-                if procs is None:
+                if not procs:
                     return wrapped
-                return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(procs), *wrapped]
+                join = " && ".join(f'echo $$ > "{p}"' for p in procs)
+                return ["/bin/sh", "-c", f'{join} && exec "$@"', "sh", *wrapped]
 
             def shutdown_kernel(self, *args, **kw):
                 try:

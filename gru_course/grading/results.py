@@ -88,15 +88,30 @@ def table(results: list[NotebookResult]) -> str:
                  flag.split(":")[0] not in {e.exercise for e in nb.exercises}]
         rows += [f"  note: {note}" for note in nb.notes]
         blocks.append("\n".join(rows))
-    return "\n\n".join(blocks)
+    return _printable("\n\n".join(blocks))
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)] if c != 0x0a}
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters spelled out (\\x1b ...): a learner's folder name or
+    exception message must not clear the instructor's terminal or rewrite other lines."""
+    return text.translate(_CONTROL)
 
 
 def to_json(results: list[NotebookResult]) -> str:
-    learners = {}
-    for nb in results:
-        entry = learners.setdefault(nb.learner, {"points": 0.0, "max_points": 0.0})
-        entry["points"] += nb.points
-        entry["max_points"] += nb.max_points
+    learners, best = {}, {}
+    for nb in results:                    # a learner's total counts each exercise set once
+        key = (nb.learner, nb.exercise_set or nb.notebook)
+        if key in best:
+            learners[nb.learner].setdefault("duplicate_sets", []).append(key[1])
+        if key not in best or nb.points > best[key].points:
+            best[key] = nb
+        learners.setdefault(nb.learner, {"points": 0.0, "max_points": 0.0})
+    for (learner, _), nb in best.items():
+        learners[learner]["points"] += nb.points
+        learners[learner]["max_points"] += nb.max_points
     return json.dumps({"points": sum(nb.points for nb in results),
                        "max_points": sum(nb.max_points for nb in results),
                        "learners": learners, "notebooks": [nb.to_dict() for nb in results]},
@@ -116,9 +131,16 @@ def to_csv(results: list[NotebookResult]) -> str:
                      "problem"] + exercises)
     for nb in results:
         earned = {f"{nb.exercise_set}:{e.exercise}": _num(e.points) for e in nb.exercises}
-        writer.writerow([nb.learner, nb.notebook, nb.exercise_set, nb.status, _num(nb.points),
-                         _num(nb.max_points), nb.problem] + [earned.get(c, "") for c in exercises])
+        writer.writerow([_inert(nb.learner), _inert(nb.notebook), nb.exercise_set, nb.status,
+                         _num(nb.points), _num(nb.max_points), _inert(nb.problem)]
+                        + [earned.get(c, "") for c in exercises])
     return out.getvalue()
+
+
+def _inert(text: str) -> str:
+    """A text cell a spreadsheet will not take for a formula (a learner's folder may be named
+    =HYPERLINK(...)): a leading =, +, -, @, tab or carriage return gets a ' in front."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def write_atomically(path: pathlib.Path, text: str) -> None:

@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from . import sandbox
 from .results import ExerciseResult, NotebookResult, to_csv, to_json, write_atomically
-from .submissions import Submission, discover, prepare, reference_checks
+from .submissions import MAX_MB, Submission, discover, prepare, reference_checks
 
 HINTS = {"NameError": "the cell that defines this function did not run, or raised an error"}
 PLUGIN = "gru_course.grading.plugin"
@@ -74,12 +74,12 @@ def grade(paths: list[str], jobs: int | None = None, timeout: float = 120,
                           "that anyway, pass --no-sandbox.")
     references = reference_checks()
     found = discover(paths)
-    digests = [hashlib.sha256(path.read_bytes()).hexdigest() for path, _ in found]
+    digests = [_digest(path) for path, _ in found]
     earlier = {} if regrade else _finished(json_path)
     results: dict[int, NotebookResult] = {
         i: earlier[(str(path), digest)] for i, ((path, _), digest) in enumerate(zip(found, digests))
         if (str(path), digest) in earlier}
-    submissions = [prepare(path, learner, references) if i not in results
+    submissions = [_prepared(path, learner, references) if i not in results
                    else Submission(path, learner) for i, (path, learner) in enumerate(found)]
     for i, s in enumerate(submissions):
         if i not in results and s.graded is None:
@@ -120,7 +120,7 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     (tmp / "grader.pid").write_text(str(os.getpid()))
     records_file = tmp / "records.jsonl"
     records_file.touch()
-    command = [sys.executable, "-m", "pytest", "-p", PLUGIN,
+    command = [sys.executable, "-m", "pytest", "-p", PLUGIN, "--continue-on-collection-errors",
                "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
                f"--nbval-cell-timeout={timeout}", "-c", str(tmp / "pytest.ini"),
                "--rootdir", str(tmp), "-q", "--no-header", "-o", "addopts=",
@@ -166,6 +166,25 @@ def _run(tmp, subs: dict[int, Submission], results, publish, jobs, timeout, memo
     publish()
     if isolate:
         sandbox.remove_cgroups(tmp.name)
+
+
+def _digest(path: pathlib.Path) -> str:
+    """SHA-256 of a regular file within the size limit ("" for anything else, which _load
+    refuses with its reason: a FIFO or /dev/zero would never end)."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_MB * 2 ** 20:
+            return ""
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _prepared(path: pathlib.Path, learner: str, references) -> Submission:
+    """prepare(), and for a file it cannot make sense of, a submission that says why."""
+    try:
+        return prepare(path, learner, references)
+    except Exception as exc:              # (a bug of ours, or a notebook no one foresaw)
+        return Submission(path, learner, problem=f"cannot be read: {type(exc).__name__}: {exc}")
 
 
 def complete_lines(text: str) -> tuple[list[str], str]:

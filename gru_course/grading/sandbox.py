@@ -8,8 +8,9 @@ Each kernel is started as `bwrap ... python -m ipykernel_launcher -f kernel.json
 - writable only its own folder (the kernel's working directory, which also holds its connection
   file and sockets: the kernel talks over Unix sockets, since there is no shared network) and a
   private /tmp of TMP_MB megabytes;
-- files of at most FILE_MB megabytes, the grader's address-space limit, and (where a pids
-  cgroup is writable, e.g. as root) at most PIDS processes, in a cgroup of its own;
+- files of at most FILE_MB megabytes, the grader's address-space limit per process, and (where
+  cgroups are writable, e.g. as root) at most PIDS processes and that much memory for all of
+  them together, in cgroups of its own;
 - a user id of its own (65534) and a new session (no access to the grader's terminal).
 The notebook copy the grader executes lives next to that folder, never inside it; the only
 thing the kernel shares with the grader is the socket in its folder through which the grader's
@@ -69,25 +70,41 @@ def command(folder: pathlib.Path, argv: list[str], workdir: bool = True) -> list
     return cmd + ["--", *argv]
 
 
-def pids_cgroup(name: str) -> pathlib.Path | None:
-    """A new pids cgroup allowing PIDS processes; its cgroup.procs file, or None where no pids
-    cgroup is writable (then processes are not counted, and they still die with the sandbox)."""
-    for parent in (pathlib.Path("/sys/fs/cgroup/pids"), pathlib.Path("/sys/fs/cgroup")):
-        if not (parent / "pids.max").exists() and not (parent / "cgroup.procs").exists():
+_HIERARCHIES = {"pids": pathlib.Path("/sys/fs/cgroup/pids"),        # cgroup v1
+                "memory": pathlib.Path("/sys/fs/cgroup/memory"),
+                "unified": pathlib.Path("/sys/fs/cgroup")}            # cgroup v2
+
+
+def kernel_cgroups(name: str, memory_bytes: int = 0) -> list[pathlib.Path]:
+    """New cgroups for one kernel: at most PIDS processes and (if memory_bytes) that much memory
+    for the kernel and every process it starts together (a per-process limit alone lets 64
+    forked children hold 4 GB each). Returns their cgroup.procs files, for the kernel to join;
+    empty where no cgroup is writable (then the processes are not counted, and they still die
+    with the sandbox)."""
+    limits = {"pids": {"pids.max": str(PIDS)},
+              "memory": {"memory.limit_in_bytes": str(memory_bytes)} if memory_bytes else {},
+              "unified": {"pids.max": str(PIDS), **({"memory.max": str(memory_bytes)}
+                                                     if memory_bytes else {})}}
+    v1 = (_HIERARCHIES["pids"] / "pids.max").exists() or (_HIERARCHIES["pids"] / "cgroup.procs").exists()
+    procs = []
+    for hierarchy in (("pids", "memory") if v1 else ("unified",)):
+        parent, wanted = _HIERARCHIES[hierarchy], limits[hierarchy]
+        if not wanted or not (parent / "cgroup.procs").exists():
             continue
         group = parent / name
         try:
             group.mkdir(exist_ok=True)
-            (group / "pids.max").write_text(str(PIDS))
-            return group / "cgroup.procs"
+            for file, value in wanted.items():
+                (group / file).write_text(value)
+            procs.append(group / "cgroup.procs")
         except OSError:
             continue
-    return None
+    return procs
 
 
 def remove_cgroups(name: str) -> None:
-    """Remove the cgroups pids_cgroup made for `name` once their processes are gone."""
-    for parent in (pathlib.Path("/sys/fs/cgroup/pids"), pathlib.Path("/sys/fs/cgroup")):
+    """Remove the cgroups kernel_cgroups made for `name` once their processes are gone."""
+    for parent in _HIERARCHIES.values():
         for group in parent.glob(f"{name}-*"):
             try:
                 group.rmdir()

@@ -79,8 +79,12 @@ def discover(paths: list[str]) -> list[tuple[pathlib.Path, str]]:
 
 
 def _load(path: pathlib.Path) -> tuple[dict | None, str]:
+    if path.is_symlink():
+        return None, "a symbolic link, not a file: submit the notebook itself"
     if not path.exists():
         return None, "no such file"
+    if not path.is_file():
+        return None, "not a regular file"
     size = path.stat().st_size
     if size == 0:
         return None, "the file is empty"
@@ -95,7 +99,25 @@ def _load(path: pathlib.Path) -> tuple[dict | None, str]:
         return None, f"not a notebook: invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         return None, "not a notebook: the JSON has no list of cells"
-    return nb, ""
+    return nb, _malformed(nb)
+
+
+def _malformed(nb: dict) -> str:
+    """What makes this JSON not a notebook nbformat (and so nbval) can read, or ""."""
+    if not isinstance(nb.get("metadata", {}), dict):
+        return "not a notebook: its metadata is not a JSON object"
+    for number, cell in enumerate(nb["cells"], 1):
+        if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
+            return f"not a notebook: cell {number} is not a code, markdown or raw cell"
+        source = cell.get("source", "")
+        if not (isinstance(source, str) or isinstance(source, list)
+                and all(isinstance(line, str) for line in source)):
+            return f"not a notebook: the source of cell {number} is not text"
+        metadata = cell.get("metadata", {})
+        if not isinstance(metadata, dict) or not isinstance(metadata.get("nbgrader", {}), dict) \
+                or not isinstance(metadata.get("tags", []), list):
+            return f"not a notebook: the metadata of cell {number} is malformed"
+    return ""
 
 
 def _source(cell) -> str:
@@ -140,7 +162,7 @@ def prepare(path: pathlib.Path, learner: str, references: dict[str, list[Check]]
     """Vet one submission and build the notebook to execute (see the module docstring)."""
     sub = Submission(path, learner)
     nb, sub.problem = _load(path)
-    if nb is None:
+    if nb is None or sub.problem:
         return sub
     cells = nb["cells"]
     sub.exercise_set, sub.problem = identify(cells, path.stem, references)
