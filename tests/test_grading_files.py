@@ -42,6 +42,10 @@ def graded(tmp_path_factory):
     os.mkfifo(folder / "fifo" / "02_forward_flow.ipynb")           # reading it would never end
     (folder / "zero").mkdir()
     (folder / "zero" / "02_forward_flow.ipynb").symlink_to("/dev/zero")
+    surrogate = class_fixtures._edit("def sigmoid", '    """σ(a)', '    raise ValueError("bad \\udcff byte")\n    """σ(a)')
+    class_fixtures._write(folder / "surrogate" / "02_forward_flow.ipynb", surrogate)
+    class_fixtures._write(folder / os.fsdecode(b"mallory\xff") / "02_forward_flow.ipynb",
+                          class_fixtures.SOLVED)                     # a folder name not UTF-8
     (folder / "sparse").mkdir()
     with open(folder / "sparse" / "02_forward_flow.ipynb", "wb") as f:
         f.truncate(100 * 2 ** 30)                                    # 100 GB, no disk used
@@ -52,6 +56,15 @@ def graded(tmp_path_factory):
 
 def test_the_solved_notebook_is_graded_beside_them(graded):
     assert graded["learner00"].points == graded["learner00"].max_points == 15
+
+
+def test_text_that_is_not_utf8_is_escaped_instead_of_stopping_the_grader(graded):
+    # a lone surrogate in an exception message, or a folder name with a byte that is not UTF-8,
+    # stopped pytest-xdist's transport and every write of the results before
+    sigmoid = next(e for e in graded["surrogate"].exercises if e.exercise == "sigmoid")
+    assert "sigmoid raised ValueError: bad \\udcff byte" in sigmoid.message
+    assert graded["surrogate"].status == "graded" and graded["learner00"].points == 15
+    assert graded[os.fsdecode(b"mallory\xff")].points == 15
 
 
 @pytest.mark.parametrize("learner", MALFORMED)
@@ -72,11 +85,12 @@ def _result(learner, points, exercise_set="02_forward_flow", notebook="n.ipynb",
                           exercises=[ExerciseResult("gru_step", points, 2.0, "passed", "")])
 
 
-def test_a_learners_total_counts_each_exercise_set_once():
-    # a file at the top of the folder, honest.ipynb, is the learner "honest" too
+def test_a_learners_total_counts_each_exercise_set_once_at_its_lowest():
+    # a file at the top of the folder, honest.ipynb, is the learner "honest" too; and several
+    # copies with different guesses must not earn the best of them
     report = json.loads(to_json([_result("honest", 2.0), _result("honest", 0.0, notebook="x"),
                                  _result("honest", 1.0, exercise_set="03_bptt")]))
-    assert report["learners"]["honest"] == {"points": 3.0, "max_points": 4.0,
+    assert report["learners"]["honest"] == {"points": 1.0, "max_points": 4.0,
                                             "duplicate_sets": ["02_forward_flow"]}
 
 
@@ -90,8 +104,9 @@ def test_the_gradebook_takes_no_cell_for_a_formula():
 
 
 def test_the_printed_table_spells_out_control_characters():
-    result = _result("ansi\x1b[1A\x1b[2K\x1b]0;pwned\x07", 0.0)
+    result = _result("ansi\x1b[1A\x1b[2K\x1b]0;pwned\x07\n\nvictim: 0 of 11\u202e", 0.0)
     result.exercises[0] = ExerciseResult("gru_step", 0.0, 2.0, "failed", "bad\x1b[2J\x1b[H fake")
     printed = table([result])
     assert "\x1b" not in printed and "\x07" not in printed
     assert "ansi\\x1b[1A" in printed and "bad\\x1b[2J" in printed
+    assert "\\x0a\\x0avictim" in printed and "\u202e" not in printed and printed.count("\n") == 2

@@ -293,6 +293,8 @@ def pytest_runtest_makereport(item, call):
             record["message"] = message      # else the cell's own error (it outlived the check)
     if len(record.get("message", "")) > 10_000:
         record["message"] = record["message"][:10_000] + " [cut]"
+    from .results import clean             # (a lone surrogate would stop pytest-xdist's transport)
+    record = {k: clean(v) if isinstance(v, str) else v for k, v in record.items()}
     report.user_properties.append((KEY, record))
 
 

@@ -30,6 +30,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from . import serve
+from .results import clean
 
 _DTYPE = re.compile(r"^[<>|=][biufc]\d{1,2}$")
 PARTS, ITEMS, MODULES = 20_000, 1_000, 4     # the course's largest answer: a few dozen parts
@@ -106,16 +107,16 @@ def run_check(channel: Channel, check, answer: str, language: str = "en") -> tup
     try:
         with contextlib.redirect_stdout(printed):
             (getattr(checks, check) if isinstance(check, str) else check)(answer_of(channel, answer))
-        return True, printed.getvalue().strip()
+        return True, clean(printed.getvalue().strip())
     except CheckFailure as failure:
-        return False, f"CheckFailure: {failure}"
+        return False, clean(f"CheckFailure: {failure}")
     except (ConnectionError, ChannelError, OSError) as exc:
-        return False, tr("the check could not question {answer} ({why}): the check cell did "
-                         "not run as the course wrote it, or the kernel stopped "
-                         "answering").format(answer=answer, why=exc)
+        return False, clean(tr("the check could not question {answer} ({why}): the check cell "
+                               "did not run as the course wrote it, or the kernel stopped "
+                               "answering").format(answer=answer, why=exc))
     except Exception as exc:               # the answer broke the check itself: not a pass
-        return False, tr("the check could not run on {answer}: {error}: {exc}").format(
-            answer=answer, error=type(exc).__name__, exc=exc)
+        return False, clean(tr("the check could not run on {answer}: {error}: {exc}").format(
+            answer=answer, error=type(exc).__name__, exc=exc))
     finally:
         channel.done()
         i18n.use_language(previous)
@@ -357,7 +358,7 @@ def _warning(name) -> type:
 def _text(value) -> str:
     if not isinstance(value, (str, int)):
         raise ChannelError("text expected")
-    return str(value)
+    return clean(str(value))
 
 
 def start(channel: Channel, check: str, answer: str, language: str):

@@ -71,45 +71,53 @@ def table(results: list[NotebookResult]) -> str:
     """A plain-text score table: one block per notebook, one row per exercise."""
     blocks = []
     for nb in results:
-        who = f"{nb.learner}: " if nb.learner and nb.learner not in pathlib.PurePath(nb.notebook).parts \
+        who = f"{_printable(nb.learner)}: " if nb.learner and nb.learner not in pathlib.PurePath(nb.notebook).parts \
             and nb.learner != pathlib.PurePath(nb.notebook).stem else ""
         if nb.problem:
-            blocks.append(f"{who}{nb.notebook}: not graded: {nb.problem}")
+            blocks.append(f"{who}{_printable(nb.notebook)}: not graded: {_printable(nb.problem)}")
             continue
         status = "" if nb.status == "graded" else f" ({nb.status})"
-        head = f"{who}{nb.notebook}: {_num(nb.points)} of {_num(nb.max_points)} points{status}"
+        head = f"{who}{_printable(nb.notebook)}: {_num(nb.points)} of {_num(nb.max_points)} points{status}"
         width = max([len("exercise")] + [len(e.exercise) for e in nb.exercises])
         rows = [head, f"  {'exercise':<{width}}  points  result      message"]
         for e in nb.exercises:
-            message = " ".join(e.message.split()) if e.outcome != "passed" else ""
+            message = _printable(" ".join(e.message.split())) if e.outcome != "passed" else ""
             rows.append(f"  {e.exercise:<{width}}  {_num(e.points):>2}/{_num(e.max_points):<3}  "
                         f"{e.outcome:<10}  {message}".rstrip())
-        rows += [f"  flag: {flag}" for flag in nb.flags if ":" not in flag or
+        rows += [f"  flag: {_printable(flag)}" for flag in nb.flags if ":" not in flag or
                  flag.split(":")[0] not in {e.exercise for e in nb.exercises}]
-        rows += [f"  note: {note}" for note in nb.notes]
+        rows += [f"  note: {_printable(note)}" for note in nb.notes]
         blocks.append("\n".join(rows))
-    return _printable("\n\n".join(blocks))
+    return "\n\n".join(blocks)
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)] if c != 0x0a}
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)]} | {
+    c: f"\\u{c:04x}" for c in [0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a)]}
 
 
 def _printable(text: str) -> str:
-    """`text` with control characters spelled out (\\x1b ...): a learner's folder name or
-    exception message must not clear the instructor's terminal or rewrite other lines."""
-    return text.translate(_CONTROL)
+    """`text` with control characters, line breaks and direction overrides spelled out
+    (\\x1b, \\x0a, \\u202e ...) and lone surrogates escaped: a learner's folder name or
+    exception message must not clear the instructor's terminal, add or rewrite lines."""
+    return clean(text.translate(_CONTROL))
+
+
+def clean(text: str) -> str:
+    """`text` as valid UTF-8: a lone surrogate (a byte a file name or a learner's string held
+    that is not UTF-8) becomes its escape, \\udcff, instead of stopping every write."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def to_json(results: list[NotebookResult]) -> str:
-    learners, best = {}, {}
-    for nb in results:                    # a learner's total counts each exercise set once
-        key = (nb.learner, nb.exercise_set or nb.notebook)
-        if key in best:
+    learners, counted = {}, {}
+    for nb in results:         # a learner's total counts each exercise set once, its lowest
+        key = (nb.learner, nb.exercise_set or nb.notebook)       # (several guesses gain nothing)
+        if key in counted:
             learners[nb.learner].setdefault("duplicate_sets", []).append(key[1])
-        if key not in best or nb.points > best[key].points:
-            best[key] = nb
+        if key not in counted or nb.points < counted[key].points:
+            counted[key] = nb
         learners.setdefault(nb.learner, {"points": 0.0, "max_points": 0.0})
-    for (learner, _), nb in best.items():
+    for (learner, _), nb in counted.items():
         learners[learner]["points"] += nb.points
         learners[learner]["max_points"] += nb.max_points
     return json.dumps({"points": sum(nb.points for nb in results),
@@ -149,5 +157,5 @@ def write_atomically(path: pathlib.Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+        f.write(clean(text))
     os.replace(tmp, path)
