@@ -99,7 +99,7 @@ def _reply(namespace: dict, request: dict) -> dict:
                                  "helpers": [n for n in names if callable(own.get(n))]}}
         return {"value": encode(target)}
     args = request["args"]
-    with warnings.catch_warnings(record=True) as caught, _refusing(request.get("refuse")):
+    with warnings.catch_warnings(record=True) as caught, refusing(request.get("refuse")):
         warnings.simplefilter("always")
         try:
             result = target(*args)
@@ -125,16 +125,17 @@ class CheckFailure(AssertionError):
 
 
 @contextlib.contextmanager
-def _refusing(refuse):
-    """While the learner's function runs, the named functions of a module the kernel imported
-    (the course's own answers) raise CheckFailure with the checker's message for each."""
+def refusing(refuse, error: type = CheckFailure):
+    """While the learner's function runs, the named functions of a module this process imported
+    (the course's own answers) raise `error` with the checker's message for each. `refuse` is
+    (module name, {function: message}) or None. (checks.engine.refusing uses it too.)"""
     module_name, messages = refuse or ("", {})
     module = sys.modules.get(module_name) if module_name else None
     originals = {a: getattr(module, a) for a in messages if hasattr(module, a)} if module else {}
 
     def refused(message):
         def stand_in(*args, **kwargs):
-            raise CheckFailure(message)
+            raise error(message)
         return stand_in
 
     for attribute in originals:
